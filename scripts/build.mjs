@@ -24,6 +24,18 @@ export function isStale() {
   return inputs > statSync(outfile).mtimeMs;
 }
 
+// Ink imports its devtools bridge (and the optional react-devtools-core peer) only when DEV=true.
+// Bundled, that import would become a static one that fails at start-up, so it resolves to nothing.
+const withoutInkDevtools = {
+  name: 'without-ink-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/ink/`) ? { path: 'ink-devtools', namespace: 'empty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 export async function bundle() {
   const pkg = JSON.parse((await import('node:fs')).readFileSync(join(root, 'package.json'), 'utf8'));
   await build({
@@ -40,8 +52,7 @@ export async function bundle() {
       'process.env.NODE_ENV': '"production"',
       SHARDLAB_VERSION: JSON.stringify(pkg.version),
     },
-    // Ink loads the devtools only when DEV=true; it is an optional peer we do not ship.
-    external: ['react-devtools-core'],
+    plugins: [withoutInkDevtools],
     banner: {
       // CommonJS dependencies (gray-matter, react) call require() for Node built-ins.
       js: "#!/usr/bin/env node\nimport { createRequire as __shardlabCreateRequire } from 'node:module';\nconst require = __shardlabCreateRequire(import.meta.url);",
