@@ -160,7 +160,7 @@ export interface FileContent {
   questions: AuthoredQuestion[];
   mentions: Mention[];
   /** Relative links to other files, checked once the whole folder is known. */
-  links: { target: string; line: number; column: number }[];
+  links: { target: string; line: number; column: number; image: boolean }[];
   diagnostics: Diagnostic[];
 }
 
