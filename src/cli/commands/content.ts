@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { formatDiagnostic } from '../../content/diagnostics.js';
+import { loadContent, loadFiles } from '../../content/loader.js';
+import type { ContentIndex, Diagnostic } from '../../content/model.js';
+import { contentStats } from '../../content/stats.js';
+import type { Context } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+import { printJson } from '../serialize.js';
+
+/** Lab files are markdown files in the labs folder (their format is the labs' own). */
+export function countLabs(labsDir: string): number {
+  if (!existsSync(labsDir)) return 0;
+  return readdirSync(labsDir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').length;
+}
+
+export function statsCommand(ctx: Context, opts: { json?: boolean }): number {
+  const stats = contentStats(ctx.index(), countLabs(ctx.labsDir));
+  if (opts.json) {
+    printJson(stats);
+    return EXIT.ok;
+  }
+  const rows: [string, number][] = [
+    ['files', stats.files],
+    ['topics', stats.topics],
+    ['cards', stats.cards],
+    ['facts', stats.facts],
+    ['questions', stats.questions],
+    ['comparison tables', stats.comparisons],
+    ['numeric mentions', stats.mentions],
+    ['labs', stats.labs],
+    ['errors', stats.errors],
+    ['warnings', stats.warnings],
+  ];
+  process.stdout.write(`${ctx.contentDir}\n`);
+  for (const [name, n] of rows) process.stdout.write(`  ${name.padEnd(18)} ${String(n).padStart(6)}\n`);
+  return EXIT.ok;
+}
+
+export function lintCommand(ctx: Context, paths: string[], opts: { json?: boolean }): number {
+  const indexes: { index: ContentIndex; base: string }[] = [];
+  if (paths.length === 0) indexes.push({ index: ctx.index(), base: ctx.contentDir });
+  const files: string[] = [];
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+    if (isDir) indexes.push({ index: loadContent(p), base: resolve(p) });
+    else files.push(p);
+  }
+  if (files.length) indexes.push({ index: loadFiles(files), base: process.cwd() });
+
+  // Paths as a compiler prints them: relative to where the command was run, so editors can jump.
+  const diagnostics: Diagnostic[] = indexes.flatMap(({ index, base }) =>
+    index.diagnostics.map((d) => ({ ...d, file: relative(process.cwd(), resolve(base, d.file)) || d.file })),
+  );
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (opts.json) {
+    printJson({ diagnostics });
+  } else {
+    for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const fileCount = indexes.reduce((n, i) => n + i.index.files.length, 0);
+    process.stdout.write(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}\n`);
+  }
+  return errors > 0 ? EXIT.finding : EXIT.ok;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

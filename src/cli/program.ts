@@ -1,0 +1,121 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { browseHint, plainHome } from './plain-home.js';
+import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js';
+import { lintCommand, statsCommand } from './commands/content.js';
+import { Context, VERSION, type GlobalOptions } from './context.js';
+import { EXIT, UsageError } from './errors.js';
+
+export interface Io {
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+}
+
+function parseSeed(value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+/**
+ * Builds the command tree. Actions store their exit code in `result` instead of exiting, so the
+ * caller decides how to end the process (and tests can run commands in-process).
+ */
+export function buildProgram(io: Io, result: { code: number; run?: () => Promise<number> }): Command {
+  const program = new Command('shardlab');
+  const ctx = () => new Context(program.opts<GlobalOptions>());
+  const json = () => new Option('--json', 'print one JSON document on stdout');
+
+  program
+    .description('Study the AWS data-collection services: notes, flashcards, quizzes, mock exams and labs.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .option('--content <dir>', 'notes folder (default: the shipped content/)')
+    .option('--labs <dir>', 'labs folder (default: the shipped labs/)')
+    .option('--data-dir <dir>', 'progress folder (default: $SHARDLAB_HOME, else the XDG data home)')
+    .addOption(new Option('--seed <n>', 'seed for reproducible generation').argParser(parseSeed))
+    .argument('[command]', 'a command below; none opens the app')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (message, write) => write(`shardlab: ${message.replace(/^error: /, '').trim()}\n`) })
+    .action((command: string | undefined) => {
+      if (command !== undefined) throw new UsageError(`unknown command '${command}' (see: shardlab --help)`);
+      const c = ctx();
+      if (!io.stdinIsTTY || !io.stdoutIsTTY) {
+        process.stdout.write(plainHome(c.index(), program.helpInformation(), c.contentDir));
+        process.stdout.write(`${browseHint(io)}\n`);
+        result.code = EXIT.ok;
+        return;
+      }
+      const index = c.index();
+      result.run = async () => {
+        const { runApp } = await import('../ui/run.js');
+        return runApp({ index, version: VERSION });
+      };
+    });
+
+  const content = program.command('content').description('inspect and check the notes').exitOverride();
+  content
+    .command('stats')
+    .description('count files, topics, cards, facts, questions and labs')
+    .addOption(json())
+    .action((opts) => {
+      result.code = statsCommand(ctx(), opts);
+    });
+  content
+    .command('lint')
+    .description('check notes and report problems as file:line:column severity code message')
+    .argument('[paths...]', 'files or folders (default: the --content folder)')
+    .addOption(json())
+    .action((paths: string[], opts) => {
+      result.code = lintCommand(ctx(), paths, opts);
+    });
+
+  program
+    .command('topics')
+    .description('print the topic tree')
+    .addOption(json())
+    .action((opts) => {
+      result.code = topicsCommand(ctx(), opts);
+    });
+  program
+    .command('cards')
+    .description('list flashcards')
+    .option('--topic <id>', 'only cards under this topic (id or title)')
+    .addOption(json())
+    .action((opts) => {
+      result.code = cardsCommand(ctx(), opts);
+    });
+  program
+    .command('facts')
+    .description('search service limits by name, scope or topic')
+    .argument('[text]', 'words that must all appear')
+    .addOption(json())
+    .action((text: string | undefined, opts) => {
+      result.code = factsCommand(ctx(), text, opts);
+    });
+
+  for (const cmd of [content, ...program.commands, ...content.commands]) {
+    cmd.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws for bad input. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const result: { code: number; run?: () => Promise<number> } = { code: EXIT.ok };
+  const program = buildProgram(io, result);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return result.run ? await result.run() : result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`shardlab: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
