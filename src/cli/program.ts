@@ -35,7 +35,7 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .argument('[command]', 'a command below; none opens the app')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (message, write) => write(`shardlab: ${message.replace(/^error: /, '').trim()}\n`) })
+    .configureOutput({ outputError: (message, write) => write(`shardlab: ${oneLine(message)}\n`) })
     .action((command: string | undefined) => {
       if (command !== undefined) throw new UsageError(`unknown command '${command}' (see: shardlab --help)`);
       const c = ctx();
@@ -97,6 +97,11 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     cmd.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
   }
   return program;
+}
+
+/** Commander may add a suggestion on a second line; bad usage gets exactly one line. */
+function oneLine(message: string): string {
+  return message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
 }
 
 /** Runs the CLI and returns the exit code; never throws for bad input. */
