@@ -116,6 +116,12 @@ const COUNT_NOUNS: readonly UnitDef[] = [
   counted('file', 'files'),
   counted('invocation', 'invocations'),
   counted('receive', 'receives'),
+  counted('attribute', 'attributes'),
+  counted('application', 'applications'),
+  counted('target', 'targets'),
+  counted('destination', 'destinations'),
+  counted('tag', 'tags'),
+  counted('instance', 'instances'),
 ];
 
 export const UNITS: readonly UnitDef[] = [
