@@ -17,6 +17,33 @@ export interface ContentStats {
   warnings: number;
 }
 
+export interface FileStats {
+  file: string;
+  topics: number;
+  cards: number;
+  facts: number;
+  questions: number;
+  mentions: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Per-file counts, so an instructor sees which note yields little and which has problems. */
+export function fileStats(index: ContentIndex): FileStats[] {
+  const questionsPerFile = new Map<string, number>();
+  for (const q of index.questions) questionsPerFile.set(q.source.file, (questionsPerFile.get(q.source.file) ?? 0) + 1);
+  return index.files.map((f) => ({
+    file: f.file,
+    topics: countTopics([f.topic]),
+    cards: f.cards.length,
+    facts: f.facts.length,
+    questions: questionsPerFile.get(f.file) ?? 0,
+    mentions: f.mentions.length,
+    errors: index.diagnostics.filter((d) => d.file === f.file && d.severity === 'error').length,
+    warnings: index.diagnostics.filter((d) => d.file === f.file && d.severity === 'warning').length,
+  }));
+}
+
 export function contentStats(index: ContentIndex, labs: number): ContentStats {
   return {
     files: index.files.length,

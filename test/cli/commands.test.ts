@@ -26,7 +26,8 @@ describe('shardlab commands', () => {
     expect(await run('--content', styles, 'content', 'stats', '--json')).toBe(0);
     const stats = JSON.parse(out);
     expect(stats).toMatchObject({ files: 5, cards: 9, facts: 3, questions: 2, comparisons: 1 });
-    expect(Object.keys(stats)).toEqual(expect.arrayContaining(['files', 'topics', 'cards', 'facts', 'questions', 'labs']));
+    expect(Object.keys(stats)).toEqual(expect.arrayContaining(['files', 'topics', 'cards', 'facts', 'questions', 'labs', 'perFile']));
+    expect(stats.perFile.find((f: { file: string }) => f.file === 'authored.md')).toMatchObject({ cards: 9, facts: 3, questions: 2 });
     expect(err).toBe('');
   });
 

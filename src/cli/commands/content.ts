@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { formatDiagnostic } from '../../content/diagnostics.js';
 import { loadContent, loadFiles } from '../../content/loader.js';
 import type { ContentIndex, Diagnostic } from '../../content/model.js';
-import { contentStats } from '../../content/stats.js';
+import { contentStats, fileStats } from '../../content/stats.js';
 import type { Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { printJson } from '../serialize.js';
@@ -15,9 +15,11 @@ export function countLabs(labsDir: string): number {
 }
 
 export function statsCommand(ctx: Context, opts: { json?: boolean }): number {
-  const stats = contentStats(ctx.index(), countLabs(ctx.labsDir));
+  const index = ctx.index();
+  const stats = contentStats(index, countLabs(ctx.labsDir));
+  const perFile = fileStats(index);
   if (opts.json) {
-    printJson(stats);
+    printJson({ ...stats, perFile });
     return EXIT.ok;
   }
   const rows: [string, number][] = [
@@ -34,6 +36,10 @@ export function statsCommand(ctx: Context, opts: { json?: boolean }): number {
   ];
   process.stdout.write(`${ctx.contentDir}\n`);
   for (const [name, n] of rows) process.stdout.write(`  ${name.padEnd(18)} ${String(n).padStart(6)}\n`);
+  const columns = ['topics', 'cards', 'facts', 'questions', 'mentions', 'errors', 'warnings'] as const;
+  const width = Math.max(4, ...perFile.map((f) => f.file.length));
+  process.stdout.write(`\n  ${'file'.padEnd(width)} ${columns.map((c) => c.padStart(9)).join('')}\n`);
+  for (const f of perFile) process.stdout.write(`  ${f.file.padEnd(width)} ${columns.map((c) => String(f[c]).padStart(9)).join('')}\n`);
   return EXIT.ok;
 }
 
