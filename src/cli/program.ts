@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { browseHint, plainHome } from './plain-home.js';
 import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js';
+import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
@@ -67,6 +68,23 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .addOption(json())
     .action((paths: string[], opts) => {
       result.code = lintCommand(ctx(), paths, opts);
+    });
+
+  content
+    .command('new')
+    .description('write a skeleton note with one example of every construct')
+    .argument('<title>', 'the topic title, e.g. "Amazon MSK"')
+    .addOption(json())
+    .action((title: string, opts) => {
+      result.code = newNoteCommand(ctx(), title, opts, new Date().toISOString().slice(0, 10));
+    });
+  content
+    .command('preview')
+    .description('show what one note yields: topics, facts with parsed values, cards, questions, diagnostics')
+    .argument('<file>', 'a note file')
+    .addOption(json())
+    .action((file: string, opts) => {
+      result.code = previewCommand(file, opts);
     });
 
   program
