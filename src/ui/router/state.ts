@@ -1,0 +1,194 @@
+import { type Hint, type KeyBinding, type Nav, activeHints, activeIn, findBinding, isNav } from '../keys/bindings.js';
+import type { KeyPress } from '../keys/keypress.js';
+import { type TerminalSize, bodyHeight } from '../layout.js';
+import type { Line } from '../markdown/types.js';
+import type { AnyScreenModel, ScreenContext } from '../screens/model.js';
+import { helpSections, layoutHelp } from './help.js';
+
+export interface ScreenEntry {
+  id: string;
+  state: unknown;
+}
+
+export interface AppState {
+  size: TerminalSize;
+  /** Open screens, the first at the bottom; never empty. */
+  stack: ScreenEntry[];
+  /** States of screens left with Back, so opening one again resumes where the reader was. */
+  parked: Readonly<Record<string, unknown>>;
+  help: { open: boolean; scroll: number };
+  quit: boolean;
+}
+
+export type AppAction =
+  | { type: 'key'; key: KeyPress }
+  | { type: 'resize'; size: TerminalSize }
+  | { type: 'open'; screen: string }
+  | { type: 'back' }
+  | { type: 'quit' }
+  | { type: 'toggleHelp' }
+  | { type: 'scrollHelp'; by: number };
+
+export interface Router {
+  models: Readonly<Record<string, AnyScreenModel>>;
+  ctx: ScreenContext;
+}
+
+const everywhere = 'Everywhere';
+const helpGroup = 'Key help';
+
+/** Keys every screen shares. They are tried after the screen's own table, which may override. */
+export const globalKeys: readonly KeyBinding<AppState, AppAction>[] = [
+  { keys: ['?'], help: 'Show or hide this help', group: everywhere, hint: 'keys', action: () => ({ type: 'toggleHelp' }) },
+  {
+    keys: ['escape', 'q'],
+    help: 'Back to the previous screen',
+    group: everywhere,
+    hint: 'back',
+    when: (s) => s.stack.length > 1,
+    action: () => ({ nav: 'back' }),
+  },
+  { keys: ['q'], help: 'Quit shardlab', group: everywhere, hint: 'quit', when: (s) => s.stack.length === 1, action: () => ({ nav: 'quit' }) },
+  { keys: ['ctrl+c'], help: 'Quit from any screen', group: everywhere, action: () => ({ nav: 'quit' }) },
+];
+
+/** Keys while the help overlay is open; anything else is ignored so a stray key changes nothing. */
+export const helpKeys: readonly KeyBinding<AppState, AppAction>[] = [
+  { keys: ['up', 'k'], help: 'Scroll up', group: helpGroup, hint: 'scroll', action: () => ({ type: 'scrollHelp', by: -1 }) },
+  { keys: ['down', 'j'], help: 'Scroll down', group: helpGroup, hint: 'scroll', action: () => ({ type: 'scrollHelp', by: 1 }) },
+  { keys: ['pageup'], help: 'Scroll up a page', group: helpGroup, action: (s) => ({ type: 'scrollHelp', by: -bodyHeight(s.size) }) },
+  { keys: ['pagedown'], help: 'Scroll down a page', group: helpGroup, action: (s) => ({ type: 'scrollHelp', by: bodyHeight(s.size) }) },
+  { keys: ['?', 'escape', 'q'], help: 'Close the help', group: helpGroup, hint: 'close', action: () => ({ type: 'toggleHelp' }) },
+  { keys: ['ctrl+c'], help: 'Quit from any screen', group: helpGroup, action: () => ({ nav: 'quit' }) },
+];
+
+export function topEntry(state: AppState): ScreenEntry {
+  return state.stack[state.stack.length - 1]!;
+}
+
+export function initAppState(router: Router, size: TerminalSize, first: string): AppState {
+  const model = router.models[first];
+  if (!model) throw new Error(`No screen called "${first}"`);
+  return {
+    size,
+    stack: [{ id: first, state: model.init(router.ctx, size) }],
+    parked: {},
+    help: { open: false, scroll: 0 },
+    quit: false,
+  };
+}
+
+/** The help overlay's lines for the screen on top: its key table, then the shared keys. */
+export function helpLines(router: Router, state: AppState): Line[] {
+  const model = router.models[topEntry(state).id];
+  const closed = { ...state, help: { open: false, scroll: 0 } };
+  const shared = globalKeys.filter((b) => b.when?.(closed) ?? true);
+  const sections = helpSections([...(model ? [activeIn(model.keys, topEntry(state).state)] : []), activeIn(shared, closed)]);
+  return layoutHelp(sections, state.size.columns, bodyHeight(state.size));
+}
+
+/** Footer hints for what the keys do right now, from the same tables the reducer uses. */
+export function footerHints(router: Router, state: AppState): Hint[] {
+  if (state.help.open) return activeHints([activeIn(helpKeys, state)]);
+  const top = topEntry(state);
+  const model = router.models[top.id];
+  return activeHints([...(model ? [activeIn(model.keys, top.state)] : []), activeIn(globalKeys, state)]);
+}
+
+function clampHelp(router: Router, state: AppState, scroll: number): number {
+  const max = Math.max(0, helpLines(router, state).length - bodyHeight(state.size));
+  return Math.min(Math.max(0, scroll), max);
+}
+
+function withTop(state: AppState, screenState: unknown): AppState {
+  const stack = state.stack.slice();
+  stack[stack.length - 1] = { ...topEntry(state), state: screenState };
+  return { ...state, stack };
+}
+
+function updateTop(router: Router, state: AppState, action: unknown): AppState {
+  const top = topEntry(state);
+  const model = router.models[top.id];
+  if (!model) return state;
+  const next = model.reduce(top.state, action);
+  return next === top.state ? state : withTop(state, next);
+}
+
+function navigate(router: Router, state: AppState, nav: Nav<unknown>): AppState {
+  const base = nav.update === undefined ? state : updateTop(router, state, nav.update);
+  const closed = { ...base, help: { open: false, scroll: 0 } };
+  switch (nav.nav) {
+    case 'quit':
+      return { ...closed, quit: true };
+    case 'back': {
+      if (closed.stack.length <= 1) return { ...closed, quit: true };
+      const top = topEntry(closed);
+      return { ...closed, stack: closed.stack.slice(0, -1), parked: { ...closed.parked, [top.id]: top.state } };
+    }
+    case 'open': {
+      const model = router.models[nav.screen];
+      if (!model || closed.stack.some((e) => e.id === nav.screen)) return closed;
+      const parked = closed.parked[nav.screen];
+      const screenState = parked === undefined ? model.init(router.ctx, closed.size) : model.resize(parked, closed.size);
+      const { [nav.screen]: _resumed, ...rest } = closed.parked;
+      return { ...closed, stack: [...closed.stack, { id: nav.screen, state: screenState }], parked: rest };
+    }
+  }
+}
+
+function apply(router: Router, state: AppState, result: AppAction | Nav<unknown> | undefined): AppState {
+  if (result === undefined) return state;
+  return isNav(result) ? navigate(router, state, result) : reduceApp(router, state, result);
+}
+
+function handleKey(router: Router, state: AppState, key: KeyPress): AppState {
+  if (state.help.open) {
+    const binding = findBinding(helpKeys, state, key);
+    return binding ? apply(router, state, binding.action(state, key)) : state;
+  }
+  const top = topEntry(state);
+  const model = router.models[top.id];
+  // Ctrl+C is checked before the screen so no mode (a text prompt) can swallow it.
+  if (key.name !== 'ctrl+c' && model) {
+    const binding = findBinding(model.keys, top.state, key);
+    if (binding) {
+      const result = binding.action(top.state, key);
+      if (result === undefined) return state;
+      return isNav(result) ? navigate(router, state, result) : updateTop(router, state, result);
+    }
+  }
+  const global = findBinding(globalKeys, state, key);
+  return global ? apply(router, state, global.action(state, key)) : state;
+}
+
+function reduceApp(router: Router, state: AppState, action: AppAction): AppState {
+  if (state.quit) return state;
+  switch (action.type) {
+    case 'key':
+      return handleKey(router, state, action.key);
+    case 'resize': {
+      const { size } = action;
+      if (size.columns === state.size.columns && size.rows === state.size.rows) return state;
+      const stack = state.stack.map((e) => {
+        const model = router.models[e.id];
+        return model ? { ...e, state: model.resize(e.state, size) } : e;
+      });
+      const resized = { ...state, size, stack };
+      return { ...resized, help: { ...resized.help, scroll: clampHelp(router, resized, resized.help.scroll) } };
+    }
+    case 'open':
+      return navigate(router, state, { nav: 'open', screen: action.screen });
+    case 'back':
+      return navigate(router, state, { nav: 'back' });
+    case 'quit':
+      return navigate(router, state, { nav: 'quit' });
+    case 'toggleHelp':
+      return { ...state, help: { open: !state.help.open, scroll: 0 } };
+    case 'scrollHelp':
+      return { ...state, help: { ...state.help, scroll: clampHelp(router, state, state.help.scroll + action.by) } };
+  }
+}
+
+export function createAppReducer(router: Router): (state: AppState, action: AppAction) => AppState {
+  return (state, action) => reduceApp(router, state, action);
+}

@@ -1,0 +1,93 @@
+import { createAppReducer, initAppState, type AppAction, type AppState, type Router } from '../../src/ui/router/state.js';
+import { toKeyPress } from '../../src/ui/keys/keypress.js';
+import type { KeyPress } from '../../src/ui/keys/keypress.js';
+
+/** Byte sequences a terminal sends, for ink-testing-library's stdin. */
+export const bytes = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
+
+/** Lets React commit and Ink's input effects re-subscribe before the next key. */
+export function tick(ms = 15): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function press(stdin: { write: (data: string) => void }, ...sequence: string[]): Promise<void> {
+  for (const data of sequence) {
+    stdin.write(data);
+    await tick();
+  }
+}
+
+const noFlags = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+};
+
+/** A KeyPress by name, as toKeyPress would make it: `k`, `up`, `enter`, `ctrl+c`, `space`. */
+export function key(name: string): KeyPress {
+  const flag: Record<string, Partial<typeof noFlags>> = {
+    up: { upArrow: true },
+    down: { downArrow: true },
+    left: { leftArrow: true },
+    right: { rightArrow: true },
+    pageup: { pageUp: true },
+    pagedown: { pageDown: true },
+    home: { home: true },
+    end: { end: true },
+    enter: { return: true },
+    escape: { escape: true, meta: true },
+    tab: { tab: true },
+    backtab: { tab: true, shift: true },
+    backspace: { delete: true },
+  };
+  if (name.startsWith('ctrl+')) return toKeyPress(name.slice(5), { ...noFlags, ctrl: true })!;
+  const press = toKeyPress(name === 'space' ? ' ' : flag[name] ? '' : name, { ...noFlags, ...flag[name] });
+  if (!press) throw new Error(`no key ${name}`);
+  return press;
+}
+
+/** Drives the app reducer with named keys, as the running app would. */
+export function driver(router: Router, size = { columns: 80, rows: 24 }, first = 'home') {
+  const reduce = createAppReducer(router);
+  let state: AppState = initAppState(router, size, first);
+  return {
+    get state() {
+      return state;
+    },
+    dispatch(action: AppAction) {
+      state = reduce(state, action);
+      return state;
+    },
+    keys(...names: string[]) {
+      for (const name of names) state = reduce(state, { type: 'key', key: key(name) });
+      return state;
+    },
+  };
+}
