@@ -1,0 +1,21 @@
+import { useInput, useStdin } from 'ink';
+import { type Dispatch, useCallback } from 'react';
+import { toKeyPress } from '../keys/keypress.js';
+import type { AppAction } from '../router/state.js';
+
+/**
+ * The app's one input hook. It only translates and dispatches: what a key means is decided in the
+ * reducer against the current state, so a burst of keys in one chunk is handled key by key and no
+ * handler ever reads a stale render's state.
+ */
+export function useAppKeys(dispatch: Dispatch<AppAction>): void {
+  const { isRawModeSupported } = useStdin();
+  const onInput = useCallback(
+    (input: string, key: Parameters<typeof toKeyPress>[1]) => {
+      const press = toKeyPress(input, key);
+      if (press) dispatch({ type: 'key', key: press });
+    },
+    [dispatch],
+  );
+  useInput(onInput, { isActive: isRawModeSupported === true });
+}
