@@ -1,0 +1,123 @@
+// One real journey through the built CLI in a pseudo-terminal (tmux at 80×24): what a reader
+// sees and what the terminal is left in afterwards, which no in-process test can observe.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'shardlab.js');
+const fixtures = join(import.meta.dirname, 'fixtures');
+const socket = `shardlab-e2e-${process.pid}-${Date.now()}`;
+const target = 'journey';
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+}
+
+/** The visible screen, wrapped lines joined, trailing blanks dropped. */
+function screen(): string {
+  return tmux('capture-pane', '-p', '-J', '-t', target).replace(/\s+$/, '');
+}
+
+function paneFlag(name: string): string {
+  return tmux('display-message', '-p', '-t', target, `#{${name}}`).trim();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(test: (text: string) => boolean, what: string, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = screen();
+    if (test(text)) return text;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+}
+
+const waitForText = (needle: string | RegExp, timeout?: number) =>
+  waitFor((t) => (typeof needle === 'string' ? t.includes(needle) : needle.test(t)), String(needle), timeout);
+
+/** One key per write with a pause, as a person types: keys in one chunk are a different test. */
+async function press(key: string): Promise<void> {
+  tmux('send-keys', '-t', target, key);
+  await sleep(150);
+}
+
+let home: string;
+
+beforeAll(async () => {
+  // test/global-setup.ts builds the bundle before the run; this covers running this file alone.
+  // @ts-expect-error: plain ESM build script without type declarations.
+  const build = (await import('../../scripts/build.mjs')) as { isStale(): boolean; bundle(): Promise<void> };
+  if (build.isStale()) await build.bundle();
+  home = mkdtempSync(join(tmpdir(), 'shardlab-pty-'));
+  // A shell without user start-up files, so the pane is the same on every machine.
+  tmux('new-session', '-d', '-s', target, '-x', '80', '-y', '24', 'env', '-i', `PATH=${process.env['PATH'] ?? ''}`, 'TERM=xterm-256color', `HOME=${home}`, 'PS1=$ ', 'bash', '--norc', '--noprofile');
+});
+
+afterAll(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // Already gone: the server exits with its last session.
+  }
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+describe('study journey in a real terminal', () => {
+  it('opens Study, reads and scrolls a topic, goes back, quits, and restores the terminal', async () => {
+    // CI sets CI=true, and Ink then draws nothing until exit; a reader's terminal has no CI.
+    const command = [
+      `cd ${JSON.stringify(root)}`,
+      `CI=false SHARDLAB_HOME=${JSON.stringify(home)} node ${JSON.stringify(cli)} --content ${JSON.stringify(fixtures)}`,
+      'echo EXITED:$?',
+      'stty -a',
+    ].join('; ');
+    tmux('send-keys', '-t', target, '-l', `bash -c '${command}'`);
+    tmux('send-keys', '-t', target, 'Enter');
+
+    let text = await waitForText('8 topics · 3 cards · 6 facts · 0 questions', 20_000);
+    expect(text).toMatch(/❯ 1 {2}Study/);
+    expect(paneFlag('alternate_on')).toBe('1');
+    // The frame stays a row short of the terminal: Ink redraws it in place instead of clearing.
+    expect(text.split('\n').length).toBeLessThan(24);
+
+    await press('Enter');
+    await waitForText('Topics 1/2');
+    await press('Right');
+    await waitForText('▾ Kinesis Data Streams');
+    await press('Down');
+    text = await waitForText('shardlab › Study › Kinesis Data Streams › Shards');
+    expect(text).toContain('kinesis.md:10');
+    expect(text).toMatch(/Write throughput │ 1 MiB\/s or 1,000 +│ per shard/);
+    expect(text).toMatch(/1–21\/\d+/);
+
+    await press('Tab');
+    await press('PageDown');
+    text = await waitForText(/20–40\/\d+/);
+    expect(text).toContain('Hot shards');
+    await press('j');
+    await waitForText(/21–41\/\d+/);
+
+    await press('Escape');
+    text = await waitForText('❯ 1  Study');
+    expect(text).toContain('8 topics');
+
+    await press('q');
+    text = await waitForText('EXITED:0');
+    expect(paneFlag('alternate_on')).toBe('0');
+    expect(paneFlag('cursor_flag')).toBe('1');
+    // Back on the shell's own screen: the command line is there and nothing of the app is.
+    expect(text).toContain("bash -c 'cd ");
+    expect(text).not.toContain('Topics');
+    const stty = await waitForText(/\bicanon\b[\s\S]*\becho\b|\becho\b[\s\S]*\bicanon\b/);
+    const modes = stty.slice(stty.indexOf('EXITED:0'));
+    expect(modes).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(modes).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(modes).not.toMatch(/-icanon|(^|\s)-echo(\s|$)/m);
+  }, 60_000);
+});
