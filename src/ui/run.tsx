@@ -46,7 +46,8 @@ export async function runApp(options: AppOptions): Promise<number> {
     stdin,
     stdout,
     exitOnCtrlC: true,
-    patchConsole: true,
+    // Stray console output would tear the frame, but only when it shares the frame's stream.
+    patchConsole: stdout === process.stdout,
   });
   const onSignal = (signal: keyof typeof signals) => {
     code = signals[signal];
