@@ -56,7 +56,7 @@ beforeAll(async () => {
   if (build.isStale()) await build.bundle();
   home = mkdtempSync(join(tmpdir(), 'shardlab-pty-'));
   // A shell without user start-up files, so the pane is the same on every machine.
-  tmux('new-session', '-d', '-s', target, '-x', '80', '-y', '24', 'env', '-i', `PATH=${process.env['PATH'] ?? ''}`, 'TERM=xterm-256color', `HOME=${home}`, 'PS1=$ ', 'bash', '--norc', '--noprofile');
+  tmux('new-session', '-d', '-s', target, '-x', '80', '-y', '24', 'env', '-i', `PATH=${process.env['PATH'] ?? ''}`, 'TERM=xterm-256color', `HOME=${home}`, 'HISTFILE=/dev/null', 'PS1=$ ', 'bash', '--norc', '--noprofile');
 });
 
 afterAll(() => {
@@ -65,7 +65,8 @@ afterAll(() => {
   } catch {
     // Already gone: the server exits with its last session.
   }
-  if (home) rmSync(home, { recursive: true, force: true });
+  // The shell may still be writing into its home while the server goes down.
+  if (home) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('study journey in a real terminal', () => {

@@ -180,6 +180,24 @@ describe('Study', () => {
   });
 });
 
+describe('Small terminals', () => {
+  it('asks for more room below 40×8 and comes back when there is', async () => {
+    const app = await start();
+    const resize = (columns: number, rows: number) => {
+      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+      app.stdout.emit('resize');
+    };
+    resize(30, 6);
+    await tick();
+    expect(frame(app)).toContain('shardlab needs 40×8');
+    expect(frame(app)).toContain('now 30×6');
+    resize(80, 24);
+    await tick();
+    expect(frame(app)).toContain('15 topics');
+  });
+});
+
 describe('Quitting', () => {
   it('q on Home ends the app with an empty last frame', async () => {
     const app = await start();
