@@ -2,6 +2,7 @@
 import type { Hint } from '../keys/bindings.js';
 import { type Line, seg } from '../markdown/types.js';
 import { textWidth, truncateStart } from '../markdown/width.js';
+import { lineWidth } from '../markdown/wrap.js';
 
 const dim = { dim: true };
 
@@ -37,7 +38,7 @@ function hintWidth(h: Hint): number {
  * dropped from the end, except the one for `?`, which leads to all the others.
  */
 export function footerLine(hints: readonly Hint[], width: number, status = '', prompt?: Line): Line {
-  const promptWidth = prompt ? prompt.reduce((n, s) => n + textWidth(s.text), 0) + 2 : 0;
+  const promptWidth = prompt ? lineWidth(prompt) + 2 : 0;
   const statusWidth = status ? textWidth(status) + 2 : 0;
   const room = width - promptWidth - statusWidth;
   const kept = [...hints];
@@ -52,8 +53,7 @@ export function footerLine(hints: readonly Hint[], width: number, status = '', p
     line.push(seg(h.keys, { bold: true }), seg(` ${h.label}`, dim));
   });
   if (status) {
-    const used = line.reduce((n, s) => n + textWidth(s.text), 0);
-    line.push(seg(' '.repeat(Math.max(2, width - used - textWidth(status)))), seg(status, dim));
+    line.push(seg(' '.repeat(Math.max(2, width - lineWidth(line) - textWidth(status)))), seg(status, dim));
   }
   return line;
 }

@@ -15,7 +15,7 @@ export interface FrameProps {
   hints: readonly Hint[];
   /** Shown at the right of the footer (a scroll position). */
   status?: string;
-  /** Replaces nothing, comes before the hints: a text prompt being typed. */
+  /** A text prompt being typed, shown before the hints. */
   prompt?: Line;
   children: ReactNode;
 }

@@ -3,7 +3,7 @@ import { inlineSegments, plainText } from './inline.js';
 import { parseMarkdown } from './parse.js';
 import { type Line, type Segment, type Style, mergeStyle, seg } from './types.js';
 import { textWidth } from './width.js';
-import { wrap, wrapPreformatted } from './wrap.js';
+import { lineWidth, wrap, wrapPreformatted } from './wrap.js';
 
 export interface FactRowQuery {
   /** Line of the table row in the source file. */
@@ -31,7 +31,7 @@ const factStyle: Style = { bold: true, tone: 'fact' };
 const codeStyle: Style = { dim: true, tone: 'code' };
 const bullets = ['•', '◦', '▪'];
 
-export function headingStyle(level: number): Style {
+function headingStyle(level: number): Style {
   if (level <= 1) return { bold: true, underline: true, tone: 'heading' };
   if (level === 2) return { bold: true, tone: 'heading' };
   if (level === 3) return { bold: true };
@@ -184,7 +184,7 @@ function renderTable(table: Table, ctx: Context): Line[] {
       wrapped.forEach((cellLines, c) => {
         if (c > 0) line.push(seg(' │ ', dim));
         const content = cellLines[i] ?? [];
-        const pad = widths[c]! - textWidth(content.map((s) => s.text).join(''));
+        const pad = widths[c]! - lineWidth(content);
         const align = table.align?.[c];
         const left = align === 'right' ? pad : align === 'center' ? Math.floor(pad / 2) : 0;
         if (left > 0) line.push(seg(' '.repeat(left)));

@@ -73,7 +73,7 @@ function splitPieces(pieces: readonly Segment[], room: number): [Segment[], Segm
   return [head, tail, used];
 }
 
-function lineWidth(line: Line): number {
+export function lineWidth(line: Line): number {
   let w = 0;
   for (const s of line) w += textWidth(s.text);
   return w;
@@ -160,5 +160,3 @@ export function wrapPreformatted(text: string, width: number, style: Style): Lin
   }
   return lines;
 }
-
-export { lineWidth };

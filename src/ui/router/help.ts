@@ -1,7 +1,7 @@
 import { type ActiveTable, keysLabel } from '../keys/bindings.js';
 import { type Line, seg } from '../markdown/types.js';
 import { padEnd, textWidth } from '../markdown/width.js';
-import { wrap } from '../markdown/wrap.js';
+import { lineWidth, wrap } from '../markdown/wrap.js';
 
 export interface HelpRow {
   keys: string;
@@ -72,7 +72,6 @@ export function layoutHelp(sections: readonly HelpSection[], width: number, heig
   const { left, right } = best!;
   return Array.from({ length: Math.max(left.length, right.length) }, (_, i) => {
     const l = left[i] ?? [];
-    const used = l.reduce((n, s) => n + textWidth(s.text), 0);
-    return [...l, seg(' '.repeat(columnWidth - used + gutter)), ...(right[i] ?? [])];
+    return [...l, seg(' '.repeat(columnWidth - lineWidth(l) + gutter)), ...(right[i] ?? [])];
   });
 }

@@ -1,4 +1,5 @@
-import type { ContentIndex, Topic } from '../../../content/model.js';
+import type { ContentIndex } from '../../../content/model.js';
+import { contentStats } from '../../../content/stats.js';
 import type { MenuEntry, ScreenContext } from '../model.js';
 
 export const quitEntry: MenuEntry = { id: 'quit', title: 'Quit', description: 'Leave shardlab' };
@@ -21,17 +22,9 @@ export interface HomeState {
 
 export type HomeAction = { type: 'move'; by: number } | { type: 'select'; index: number };
 
-function countTopics(topics: readonly Topic[]): number {
-  return topics.reduce((n, t) => n + 1 + countTopics(t.children), 0);
-}
-
 export function summarise(index: ContentIndex): ContentSummary {
-  return {
-    topics: countTopics(index.topics),
-    cards: index.cards.length,
-    facts: index.facts.length,
-    questions: index.questions.length,
-  };
+  const { topics, cards, facts, questions } = contentStats(index, 0);
+  return { topics, cards, facts, questions };
 }
 
 function plural(n: number, word: string): string {
