@@ -205,6 +205,13 @@ describe('Quitting', () => {
     expect(frame(app).trim()).toBe('');
   });
 
+  it('applies keys arriving in one chunk in order: Down then Enter opens Quit, not Study', async () => {
+    const app = await start();
+    app.stdin.write(bytes.down + bytes.enter);
+    await tick();
+    expect(frame(app).trim()).toBe('');
+  });
+
   it('Ctrl+C quits from inside the filter prompt', async () => {
     const app = await start();
     await press(app.stdin, bytes.enter, '/', 'x', bytes.ctrlC);
