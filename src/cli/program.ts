@@ -34,6 +34,7 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .option('--data-dir <dir>', 'progress folder (default: $SHARDLAB_HOME, else the XDG data home)')
     .addOption(new Option('--seed <n>', 'seed for reproducible generation').argParser(parseSeed))
     .argument('[command]', 'a command below; none opens the app')
+    .usage('[options] [command]')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: (message, write) => write(`shardlab: ${oneLine(message)}\n`) })

@@ -39,3 +39,17 @@ describe('the built CLI', () => {
     expect(bad.stderr.trim().split('\n')).toEqual(["shardlab: unknown command 'frobnicate' (see: shardlab --help)"]);
   });
 });
+
+describe('the built CLI in a pipeline', () => {
+  it('exits quietly when the reader closes the pipe early', async () => {
+    const { spawn } = await import('node:child_process');
+    const { cliPath } = await import('../helpers/built-cli.js');
+    const child = spawn(process.execPath, [cliPath, 'facts'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
