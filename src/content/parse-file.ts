@@ -5,7 +5,7 @@ import { diagnostic } from './diagnostics.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import { scanMentions } from './mentions.js';
-import type { FileContent } from './model.js';
+import type { FileContent, FrontMatter, Topic } from './model.js';
 import { preprocess } from './preprocess.js';
 import { scanQuestion } from './questions.js';
 import { scanTable } from './tables.js';
@@ -38,12 +38,13 @@ export function parseNote(file: string, rawText: string): FileContent {
   }
 }
 
-export function emptyContent(file: string, diagnostics: FileContent['diagnostics']): FileContent {
+/** A file that yielded nothing (yet): the parse fills the lists in; a failed read keeps them empty. */
+export function emptyContent(file: string, diagnostics: FileContent['diagnostics'], topic?: Topic, frontMatter: FrontMatter = {}): FileContent {
   const id = fileIdFromPath(file);
   return {
     file,
-    frontMatter: {},
-    topic: { id, title: titleFromFileName(file) ?? file, file, line: 1, depth: 0, children: [], body: '', bodyLine: 1 },
+    frontMatter,
+    topic: topic ?? { id, title: titleFromFileName(file) ?? file, file, line: 1, depth: 0, children: [], body: '', bodyLine: 1 },
     cards: [],
     facts: [],
     comparisons: [],
@@ -72,18 +73,7 @@ function parseNoteUnsafe(file: string, rawText: string): FileContent {
     bodyLines,
     lineOffset: offset,
   });
-  const content: FileContent = {
-    file,
-    frontMatter: fm.data,
-    topic: topics.root,
-    cards: [],
-    facts: [],
-    comparisons: [],
-    questions: [],
-    mentions: [],
-    links: [],
-    diagnostics: [...fm.diagnostics],
-  };
+  const content = emptyContent(file, [...fm.diagnostics], topics.root, fm.data);
   if (fm.data.title === undefined && !topics.titleFromHeading) {
     content.diagnostics.push(diagnostic('W003', file, 1, `no title: add \`title:\` to the front matter (shown as "${topics.root.title}")`));
   }
