@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/app.js';
 import { createRouter } from '../../src/ui/screens/registry.js';
 import { emptyIndex, fixtureIndex } from './fixtures.js';
-import { bytes, press, tick } from './helpers.js';
+import { bytes, press, tick, waitFor } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -172,11 +172,12 @@ describe('Study', () => {
     Object.defineProperty(app.stdout, 'columns', { value: 50, configurable: true });
     Object.defineProperty(app.stdout, 'rows', { value: 20, configurable: true });
     app.stdout.emit('resize');
-    await tick();
-    const lines = frame(app).split('\n');
-    expect(lines.length).toBeLessThan(20);
-    expect(lines.every((l) => l.length <= 50)).toBe(true);
-    expect(lines.some((l) => /^─{50}$/.test(l))).toBe(true);
+    await waitFor(() => {
+      const lines = frame(app).split('\n');
+      expect(lines.length).toBeLessThan(20);
+      expect(lines.every((l) => l.length <= 50)).toBe(true);
+      expect(lines.some((l) => /^─{50}$/.test(l))).toBe(true);
+    });
   });
 });
 
@@ -189,12 +190,12 @@ describe('Small terminals', () => {
       app.stdout.emit('resize');
     };
     resize(30, 6);
-    await tick();
-    expect(frame(app)).toContain('shardlab needs 40×8');
-    expect(frame(app)).toContain('now 30×6');
+    await waitFor(() => {
+      expect(frame(app)).toContain('shardlab needs 40×8');
+      expect(frame(app)).toContain('now 30×6');
+    });
     resize(80, 24);
-    await tick();
-    expect(frame(app)).toContain('15 topics');
+    await waitFor(() => expect(frame(app)).toContain('15 topics'));
   });
 });
 

@@ -24,6 +24,20 @@ export function tick(ms = 15): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Polls until `check` stops throwing: for effects (resize, exit) that land after an unknown delay under load. */
+export async function waitFor(check: () => void, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await tick(10);
+    }
+  }
+}
+
 export async function press(stdin: { write: (data: string) => void }, ...sequence: string[]): Promise<void> {
   for (const data of sequence) {
     stdin.write(data);
