@@ -24,6 +24,8 @@ export const DIAGNOSTIC_CODES = {
   E019: { severity: 'error', summary: 'question options are malformed (fewer than two, duplicate ids or empty text)' },
   W020: { severity: 'warning', summary: 'limit table row has no limit name' },
   W021: { severity: 'warning', summary: 'image file not found' },
+  W022: { severity: 'warning', summary: 'limit row has an empty Source cell' },
+  W023: { severity: 'warning', summary: "limit value differs from the engine's limits module (today's AWS value)" },
   E099: { severity: 'error', summary: 'internal error while reading the file (please report it)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ContentCache } from './cache.js';
+import { crossCheckFacts } from './cross-check.js';
 import { compareDiagnostics, diagnostic } from './diagnostics.js';
 import type { ContentIndex, Diagnostic, FileContent } from './model.js';
 import { emptyContent, parseNote } from './parse-file.js';
@@ -100,6 +101,7 @@ function combine(root: string, files: FileContent[]): ContentIndex {
   };
   index.diagnostics.push(...duplicateIds(index, files));
   index.diagnostics.push(...brokenLinks(root, files));
+  index.diagnostics.push(...crossCheckFacts(index.facts));
   index.diagnostics.sort(compareDiagnostics);
   return index;
 }

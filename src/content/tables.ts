@@ -110,6 +110,10 @@ function scanLimitRow(input: TableScanInput, cells: TableCell[], columns: Map<Co
   const sourceCell = cell('sourceUrl');
   const url = sourceCell ? linkIn(sourceCell) : undefined;
   if (url) fact.sourceUrl = url;
+  // A table that has a Source column promises a source on every row.
+  else if (columns.has('sourceUrl') && !text('sourceUrl')) {
+    out.diagnostics.push(diagnostic('W022', input.file, rowLine, `limit "${name}" has no Source: link the AWS page the value was checked against`));
+  }
   out.facts.push(fact);
 }
 

@@ -62,7 +62,8 @@ describe('lint codes', () => {
   });
 
   it('every code in the table has a fixture or a dedicated test', () => {
-    const covered = new Set([...CASES.map((c) => c.code), 'E017', 'E099']);
+    // E017 and E099 have tests above and in internal-error.test.ts; W022 and W023 in cross-check.test.ts.
+    const covered = new Set([...CASES.map((c) => c.code), 'E017', 'E099', 'W022', 'W023']);
     expect(Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c))).toEqual([]);
   });
 });
