@@ -1,10 +1,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { formatDiagnostic } from '../../content/diagnostics.js';
 import { loadFiles } from '../../content/loader.js';
-import type { Topic } from '../../content/model.js';
+import { previewSections, previewText } from '../../content/preview.js';
 import { noteSkeleton } from '../../content/skeleton.js';
-import { countTopics } from '../../content/stats.js';
 import type { Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { cardJson, factJson, printJson, topicJson } from '../serialize.js';
@@ -46,29 +44,7 @@ export function previewCommand(file: string, opts: { json?: boolean }): number {
     });
     return diagnostics.some((d) => d.severity === 'error') ? EXIT.finding : EXIT.ok;
   }
-  const out: string[] = [];
-  const section = (title: string, count: number) => out.push('', `${title} (${count})`);
-  section('Topics', countTopics([content.topic]));
-  const walk = (t: Topic, depth: number) => {
-    out.push(`  ${'  '.repeat(depth)}${t.title}  [${t.id}] line ${t.line}`);
-    t.children.forEach((c) => walk(c, depth + 1));
-  };
-  walk(content.topic, 0);
-  section('Facts', content.facts.length);
-  for (const f of content.facts) {
-    const values = f.values.map((v) => `${v.amount} ${v.unit} = ${v.base.amount} ${v.base.dimension}${v.ambiguous ? ' (SI unit: decimal)' : ''}`).join('; ');
-    out.push(`  ${f.source.line}: ${f.name} = ${f.text}  → ${f.form}: ${values || 'no number'}${f.scope ? `  (${f.scope})` : ''}`);
-  }
-  section('Comparison tables', content.comparisons.length);
-  for (const c of content.comparisons) out.push(`  ${c.source.line}: ${c.featureHeader || 'Feature'} × ${c.options.join(' / ')}: ${c.rows.length} rows`);
-  section('Cards', content.cards.length);
-  for (const c of content.cards) out.push(`  ${c.source.line}: [${c.kind}] ${oneLine(c.front)}  →  ${oneLine(c.back)}`);
-  section('Questions', index.questions.length);
-  for (const q of index.questions) out.push(`  ${q.source.line}: ${q.id} (${q.type}, answer ${q.answer.join(', ')}) ${oneLine(q.stem).slice(0, 90)}`);
-  section('Numeric mentions in prose', content.mentions.length);
-  for (const m of content.mentions) out.push(`  ${m.source.line}: ${m.quantity.text}  in "${oneLine(m.sentence).slice(0, 80)}"`);
-  section('Diagnostics', diagnostics.length);
-  for (const d of diagnostics) out.push(`  ${formatDiagnostic(d)}`);
+  const out = previewText(previewSections({ content, questions: index.questions, diagnostics }));
   process.stdout.write(`${basename(file)}${out.join('\n')}\n`);
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.finding : EXIT.ok;
 }
@@ -77,8 +53,4 @@ export function previewCommand(file: string, opts: { json?: boolean }): number {
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' / ');
 }
