@@ -11,6 +11,11 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export class ContentRootError extends Error {}
 
+/** Hidden entries and dependency or VCS folders are never notes, at any depth. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || SKIPPED_DIRS.has(name);
+}
+
 export interface LoadOptions {
   /** Where to keep parsed files between runs; null or absent disables the cache. */
   cacheFile?: string | null;
@@ -29,7 +34,7 @@ export function listNoteFiles(root: string): string[] {
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+      if (isSkippedName(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && NOTE_EXTENSIONS.test(entry.name)) found.push(relative(root, path).split(sep).join('/'));
