@@ -1,8 +1,10 @@
 import { useApp } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
+import type { ContentIndex } from '../content/model.js';
 import { ColorContext } from './components/color-context.js';
 import { Frame } from './components/frame.js';
 import { HelpOverlay } from './components/help-overlay.js';
+import { NoticeContext } from './components/notice-context.js';
 import { TooSmall } from './components/too-small.js';
 import { useAppKeys } from './hooks/use-app-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -10,17 +12,31 @@ import { bodyHeight, tooSmall } from './layout.js';
 import { createAppReducer, footerHints, helpLines, initAppState, topEntry, type Router } from './router/state.js';
 import { firstScreen, screenById } from './screens/registry.js';
 
+/** How long a notice (content reloaded) stays in the footer, unless told otherwise. */
+export const defaultNoticeMs = 5000;
+
 export interface AppProps {
   router: Router;
   /** False under NO_COLOR: no colour codes at all, attributes only. */
   color: boolean;
+  /** Loads the notes again; with `watch`, the app shows edits to the notes while it runs. */
+  reload?: () => ContentIndex;
+  /** Calls back when the notes may have changed; returns the unsubscribe. */
+  watch?: (onChange: () => void) => () => void;
+  /** How long a notice stays in the footer. */
+  noticeMs?: number;
 }
 
-export function App({ router, color }: AppProps) {
+export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs }: AppProps) {
   const size = useTerminalSize();
   const reducer = useMemo(() => createAppReducer(router), [router]);
   const [state, dispatch] = useReducer(reducer, undefined, () => initAppState(router, size, firstScreen));
   const { exit } = useApp();
+
+  // The watcher is subscribed once; it reads the latest `reload` through a ref, never a stale one.
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  const watching = reload !== undefined && watch !== undefined;
 
   useAppKeys(dispatch);
   useEffect(() => {
@@ -29,6 +45,24 @@ export function App({ router, color }: AppProps) {
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
+  useEffect(() => {
+    if (!watching || !watch) return undefined;
+    return watch(() => {
+      const load = reloadRef.current;
+      if (!load) return;
+      try {
+        dispatch({ type: 'reload', index: load() });
+      } catch (error) {
+        dispatch({ type: 'reloadFailed', message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }, [watching, watch]);
+  const notice = state.notice;
+  useEffect(() => {
+    if (!notice) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'clearNotice', seq: notice.seq }), noticeMs);
+    return () => clearTimeout(timer);
+  }, [notice, noticeMs]);
 
   // An empty last frame, so nothing of the app is left behind on the terminal after quitting.
   if (state.quit) return null;
@@ -43,7 +77,11 @@ export function App({ router, color }: AppProps) {
       <HelpOverlay lines={helpLines(router, state)} scroll={state.help.scroll} width={state.size.columns} height={bodyHeight(state.size)} />
     </Frame>
   ) : (
-    <screen.View state={top.state} size={state.size} ctx={router.ctx} hints={hints} />
+    <screen.View state={top.state} size={state.size} ctx={state.ctx} hints={hints} />
   );
-  return <ColorContext.Provider value={color}>{body}</ColorContext.Provider>;
+  return (
+    <ColorContext.Provider value={color}>
+      <NoticeContext.Provider value={notice}>{body}</NoticeContext.Provider>
+    </ColorContext.Provider>
+  );
 }

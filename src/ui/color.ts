@@ -6,7 +6,7 @@ export function colorAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
   return value === undefined || value === '';
 }
 
-export type InkColor = 'cyan' | 'green' | 'yellow' | 'blue' | 'magenta' | 'gray';
+export type InkColor = 'cyan' | 'green' | 'yellow' | 'blue' | 'magenta' | 'gray' | 'red';
 
 const palette: Record<Tone, InkColor | undefined> = {
   heading: 'cyan',
@@ -17,6 +17,8 @@ const palette: Record<Tone, InkColor | undefined> = {
   cloze: 'magenta',
   match: 'magenta',
   muted: 'gray',
+  error: 'red',
+  warning: 'yellow',
 };
 
 export interface TextStyleProps {
@@ -31,7 +33,7 @@ export interface TextStyleProps {
 
 /**
  * Ink props for a segment style. Without colour, tones that only a colour told apart fall back to
- * an attribute (inline code turns bold), so the distinction survives NO_COLOR.
+ * an attribute (inline code, errors and warnings turn bold), so the distinction survives NO_COLOR.
  */
 export function textProps(style: Style, color: boolean): TextStyleProps {
   const props: TextStyleProps = {};
@@ -44,7 +46,7 @@ export function textProps(style: Style, color: boolean): TextStyleProps {
   if (style.tone) {
     const c = palette[style.tone];
     if (color && c) props.color = c;
-    else if (!color && style.tone === 'code') props.bold = true;
+    else if (!color && (style.tone === 'code' || style.tone === 'error' || style.tone === 'warning')) props.bold = true;
   }
   return props;
 }

@@ -36,3 +36,17 @@ export function windowStart(previous: number, cursor: number, height: number, co
   else if (cursor >= start + height) start = cursor - height + 1;
   return Math.min(Math.max(0, start), maxStart);
 }
+
+/** Rows of a scroll bar beside `height` rows showing `total` from `top`: which of them show the thumb. */
+export function scrollThumb(total: number, height: number, top: number): { start: number; size: number } | undefined {
+  if (total <= height || height <= 0) return undefined;
+  const size = Math.max(1, Math.round((height * height) / total));
+  const start = Math.round((top / (total - height)) * (height - size));
+  return { start: Math.min(height - size, Math.max(0, start)), size };
+}
+
+/** `12–32/85` for the footer, or nothing when everything is in view. */
+export function scrollStatus(top: number, height: number, total: number): string {
+  if (total <= height) return '';
+  return `${top + 1}–${Math.min(total, top + height)}/${total}`;
+}

@@ -7,6 +7,10 @@ import { createRouter } from './screens/registry.js';
 export interface AppOptions {
   index: ContentIndex;
   version: string;
+  /** Loads the notes again. With `watch`, edits to the notes show in the running app. */
+  reload?: () => ContentIndex;
+  /** Subscribes to changes of the notes on disk; returns the unsubscribe, called on exit. */
+  watch?: (onChange: () => void) => () => void;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
@@ -42,7 +46,8 @@ export async function runApp(options: AppOptions): Promise<number> {
   if (fullScreen) stdout.write(enterAltScreen);
 
   let code = 0;
-  const instance = render(<App router={createRouter(options.index, options.version)} color={colorAllowed()} />, {
+  const app = <App router={createRouter(options.index, options.version)} color={colorAllowed()} reload={options.reload} watch={options.watch} />;
+  const instance = render(app, {
     stdin,
     stdout,
     exitOnCtrlC: true,

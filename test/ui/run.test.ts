@@ -96,6 +96,30 @@ describe('runApp', () => {
     expect(process.listenerCount('SIGTERM')).toBe(before);
   });
 
+  it('watches the notes while it runs and stops watching on every way out', async () => {
+    for (const quit of ['q', bytes.ctrlC]) {
+      const events: string[] = [];
+      const stdin = new FakeStdin();
+      const stdout = new FakeStdout();
+      const done = runApp({
+        index: fixtureIndex(),
+        version: '0.0.1',
+        stdin: stdin as unknown as NodeJS.ReadStream,
+        stdout: stdout as unknown as NodeJS.WriteStream,
+        reload: () => fixtureIndex(),
+        watch: () => {
+          events.push('subscribe');
+          return () => events.push('unsubscribe');
+        },
+      });
+      await tick(30);
+      expect(events).toEqual(['subscribe']);
+      stdin.type(quit);
+      await expect(done).resolves.toBe(0);
+      expect(events).toEqual(['subscribe', 'unsubscribe']);
+    }
+  });
+
   it('refuses to start without a terminal on stdin', async () => {
     const stdin = Object.assign(new FakeStdin(), { isTTY: false });
     await expect(runApp({ index: fixtureIndex(), version: '0', stdin: stdin as unknown as NodeJS.ReadStream })).rejects.toThrow(/needs a terminal/);
@@ -113,6 +137,9 @@ describe('colour', () => {
     expect(textProps({ bold: true, tone: 'fact' }, true)).toEqual({ bold: true, color: 'yellow' });
     expect(textProps({ bold: true, tone: 'fact' }, false)).toEqual({ bold: true });
     expect(textProps({ tone: 'code' }, false)).toEqual({ bold: true });
+    expect(textProps({ tone: 'error' }, true)).toEqual({ color: 'red' });
+    expect(textProps({ tone: 'error' }, false)).toEqual({ bold: true });
+    expect(textProps({ tone: 'warning' }, false)).toEqual({ bold: true });
     expect(textProps({ dim: true, inverse: true }, false)).toEqual({ dimColor: true, inverse: true });
   });
 });

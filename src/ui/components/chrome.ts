@@ -1,7 +1,7 @@
 // Pure layout of the header and footer rows, kept apart from the components so it can be tested.
 import type { Hint } from '../keys/bindings.js';
-import { type Line, seg } from '../markdown/types.js';
-import { textWidth, truncateStart } from '../markdown/width.js';
+import { type Line, type Segment, seg } from '../markdown/types.js';
+import { textWidth, truncate, truncateStart } from '../markdown/width.js';
 import { lineWidth } from '../markdown/wrap.js';
 
 const dim = { dim: true };
@@ -34,13 +34,17 @@ function hintWidth(h: Hint): number {
 }
 
 /**
- * The footer: optional prompt, key hints, and a status on the right. Hints that do not fit are
- * dropped from the end, except the one for `?`, which leads to all the others.
+ * The footer: optional prompt, key hints, then on the right a notice (content reloaded) and a
+ * status (a scroll position). Hints that do not fit are dropped from the end, except the one for
+ * `?`, which leads to all the others; a notice too long for the row is shortened.
  */
-export function footerLine(hints: readonly Hint[], width: number, status = '', prompt?: Line): Line {
+export function footerLine(hints: readonly Hint[], width: number, status = '', prompt?: Line, notice?: Segment): Line {
   const promptWidth = prompt ? lineWidth(prompt) + 2 : 0;
   const statusWidth = status ? textWidth(status) + 2 : 0;
-  const room = width - promptWidth - statusWidth;
+  // Room is left for the `?` hint, so the way to the key help never disappears behind a notice.
+  const noticeText = notice ? truncate(notice.text, Math.max(0, width - promptWidth - statusWidth - 10)) : '';
+  const noticeWidth = noticeText ? textWidth(noticeText) + 2 : 0;
+  const room = width - promptWidth - statusWidth - noticeWidth;
   const kept = [...hints];
   const total = () => kept.reduce((n, h, i) => n + hintWidth(h) + (i > 0 ? separator.length : 0), 0);
   while (kept.length > 0 && total() > room) {
@@ -52,8 +56,10 @@ export function footerLine(hints: readonly Hint[], width: number, status = '', p
     if (i > 0) line.push(seg(separator));
     line.push(seg(h.keys, { bold: true }), seg(` ${h.label}`, dim));
   });
-  if (status) {
-    line.push(seg(' '.repeat(Math.max(2, width - lineWidth(line) - textWidth(status)))), seg(status, dim));
-  }
+  const right: Line = [];
+  if (noticeText && notice) right.push(seg(noticeText, notice.style));
+  if (noticeText && status) right.push(seg(separator));
+  if (status) right.push(seg(status, dim));
+  if (right.length > 0) line.push(seg(' '.repeat(Math.max(2, width - lineWidth(line) - lineWidth(right)))), ...right);
   return line;
 }

@@ -1,7 +1,7 @@
 // The renderer's output: terminal lines made of styled runs. Styles are semantic (a `tone`)
 // plus the few attributes every terminal has, so the view alone decides whether colour is used.
 
-export type Tone = 'heading' | 'code' | 'link' | 'fact' | 'quote' | 'cloze' | 'match' | 'muted';
+export type Tone = 'heading' | 'code' | 'link' | 'fact' | 'quote' | 'cloze' | 'match' | 'muted' | 'error' | 'warning';
 
 export interface Style {
   bold?: boolean;

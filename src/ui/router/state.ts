@@ -2,8 +2,10 @@ import { type Hint, type KeyBinding, type Nav, activeHints, activeIn, findBindin
 import type { KeyPress } from '../keys/keypress.js';
 import { type TerminalSize, bodyHeight } from '../layout.js';
 import type { Line } from '../markdown/types.js';
+import type { ContentIndex } from '../../content/model.js';
 import type { AnyScreenModel, ScreenContext } from '../screens/model.js';
 import { helpSections, layoutHelp } from './help.js';
+import { type Notice, reloadNotice } from './notice.js';
 
 export interface ScreenEntry {
   id: string;
@@ -18,6 +20,12 @@ export interface AppState {
   parked: Readonly<Record<string, unknown>>;
   help: { open: boolean; scroll: number };
   quit: boolean;
+  /** What the screens read: the content as last loaded. Starts as the router's. */
+  ctx: ScreenContext;
+  /** A brief message in the footer (content reloaded); the app clears it after a while. */
+  notice: Notice | undefined;
+  /** Numbers notices, so clearing an old one never clears a newer one. */
+  noticeSeq: number;
 }
 
 export type AppAction =
@@ -27,10 +35,15 @@ export type AppAction =
   | { type: 'back' }
   | { type: 'quit' }
   | { type: 'toggleHelp' }
-  | { type: 'scrollHelp'; by: number };
+  | { type: 'scrollHelp'; by: number }
+  /** The notes changed on disk and were loaded again. */
+  | { type: 'reload'; index: ContentIndex }
+  | { type: 'reloadFailed'; message: string }
+  | { type: 'clearNotice'; seq: number };
 
 export interface Router {
   models: Readonly<Record<string, AnyScreenModel>>;
+  /** The context the app starts with; a reload replaces the one in AppState. */
   ctx: ScreenContext;
 }
 
@@ -75,6 +88,9 @@ export function initAppState(router: Router, size: TerminalSize, first: string):
     parked: {},
     help: { open: false, scroll: 0 },
     quit: false,
+    ctx: router.ctx,
+    notice: undefined,
+    noticeSeq: 0,
   };
 }
 
@@ -129,7 +145,7 @@ function navigate(router: Router, state: AppState, nav: Nav<unknown>): AppState 
       const model = router.models[nav.screen];
       if (!model || closed.stack.some((e) => e.id === nav.screen)) return closed;
       const parked = closed.parked[nav.screen];
-      const screenState = parked === undefined ? model.init(router.ctx, closed.size) : model.resize(parked, closed.size);
+      const screenState = parked === undefined ? model.init(closed.ctx, closed.size) : model.resize(parked, closed.size);
       const { [nav.screen]: _resumed, ...rest } = closed.parked;
       return { ...closed, stack: [...closed.stack, { id: nav.screen, state: screenState }], parked: rest };
     }
@@ -161,6 +177,27 @@ function handleKey(router: Router, state: AppState, key: KeyPress): AppState {
   return global ? apply(router, state, global.action(state, key)) : state;
 }
 
+/**
+ * Hands every screen, open or parked, the reloaded content. Screens with `reload` keep the reader's
+ * place (selection by id, scroll clamped); others start afresh on the new content.
+ */
+function applyReload(router: Router, state: AppState, index: ContentIndex): AppState {
+  const ctx: ScreenContext = { ...state.ctx, index };
+  const refit = (id: string, screenState: unknown): unknown => {
+    const model = router.models[id];
+    if (!model) return screenState;
+    return model.reload ? model.reload(screenState, ctx, state.size) : model.init(ctx, state.size);
+  };
+  const stack = state.stack.map((e) => ({ ...e, state: refit(e.id, e.state) }));
+  const parked: Record<string, unknown> = {};
+  for (const [id, screenState] of Object.entries(state.parked)) {
+    if (router.models[id]?.reload) parked[id] = refit(id, screenState);
+  }
+  const seq = state.noticeSeq + 1;
+  const reloaded: AppState = { ...state, ctx, stack, parked, noticeSeq: seq, notice: { ...reloadNotice(state.ctx.index, index), seq } };
+  return { ...reloaded, help: { ...reloaded.help, scroll: clampHelp(router, reloaded, reloaded.help.scroll) } };
+}
+
 function reduceApp(router: Router, state: AppState, action: AppAction): AppState {
   if (state.quit) return state;
   switch (action.type) {
@@ -186,6 +223,15 @@ function reduceApp(router: Router, state: AppState, action: AppAction): AppState
       return { ...state, help: { open: !state.help.open, scroll: 0 } };
     case 'scrollHelp':
       return { ...state, help: { ...state.help, scroll: clampHelp(router, state, state.help.scroll + action.by) } };
+    case 'reload':
+      return applyReload(router, state, action.index);
+    case 'reloadFailed': {
+      // The screens keep the content they have: a half-saved folder is no reason to lose it.
+      const seq = state.noticeSeq + 1;
+      return { ...state, noticeSeq: seq, notice: { text: `reload failed: ${action.message}`, tone: 'error', seq } };
+    }
+    case 'clearNotice':
+      return state.notice?.seq === action.seq ? { ...state, notice: undefined } : state;
   }
 }
 

@@ -27,6 +27,12 @@ export interface ScreenModel<S, A> {
   keys: readonly KeyBinding<S, A>[];
   /** Re-fits size-dependent state (windows, scroll bounds) after the terminal is resized. */
   resize(state: S, size: TerminalSize): S;
+  /**
+   * Moves the state onto reloaded content (`ctx.index` is new), keeping the reader's place where it
+   * still exists: selections by id, scroll positions clamped. Without it, a reload opens the
+   * screen afresh.
+   */
+  reload?(state: S, ctx: ScreenContext, size: TerminalSize): S;
 }
 
 /** A screen model with its types forgotten, as the router's table holds it. */

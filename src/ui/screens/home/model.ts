@@ -1,10 +1,11 @@
 import type { ScreenModel } from '../model.js';
 import { homeKeys } from './keys.js';
-import { type HomeAction, type HomeState, homeReducer, initHome } from './state.js';
+import { type HomeAction, type HomeState, homeReducer, initHome, reloadHome } from './state.js';
 
 export const homeModel: ScreenModel<HomeState, HomeAction> = {
   init: initHome,
   reduce: homeReducer,
   keys: homeKeys,
   resize: (state) => state,
+  reload: reloadHome,
 };

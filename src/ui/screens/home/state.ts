@@ -58,3 +58,8 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
       return { ...state, selected: action.index };
   }
 }
+
+/** Home on reloaded content: new counts, same highlighted item. */
+export function reloadHome(state: HomeState, ctx: ScreenContext): HomeState {
+  return { ...state, summary: summarise(ctx.index), root: ctx.index.root };
+}

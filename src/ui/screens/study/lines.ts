@@ -63,19 +63,8 @@ export function paneWindow(state: StudyState): { lines: Line[]; top: number; tot
   return { lines: all.slice(state.paneTop, state.paneTop + pane.height), top: state.paneTop, total: all.length, height: pane.height };
 }
 
-/** Rows of the scroll bar beside the pane: which of them show the thumb. */
-export function scrollThumb(total: number, height: number, top: number): { start: number; size: number } | undefined {
-  if (total <= height || height <= 0) return undefined;
-  const size = Math.max(1, Math.round((height * height) / total));
-  const start = Math.round((top / (total - height)) * (height - size));
-  return { start: Math.min(height - size, Math.max(0, start)), size };
-}
-
-/** `12–32/85` for the footer, or nothing when the whole section is in view. */
-export function paneStatus(top: number, height: number, total: number): string {
-  if (total <= height) return '';
-  return `${top + 1}–${Math.min(total, top + height)}/${total}`;
-}
+// Shared with other scrolling views; kept under these names for the Study screen's callers.
+export { scrollStatus as paneStatus, scrollThumb } from '../../layout.js';
 
 /** The footer prompt while the filter is being typed. */
 export function filterPrompt(state: StudyState): Line | undefined {

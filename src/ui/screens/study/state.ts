@@ -183,6 +183,43 @@ export function studyReducer(state: StudyState, action: StudyAction): StudyState
   return next === state ? state : settle(next, state);
 }
 
+/**
+ * Where the reader lands when the selected topic is gone from reloaded content: the topic now in
+ * its place under the same parent (a renamed heading is usually that one), else the parent, going
+ * up until something survives; a whole file gone gives way to the file now in its place.
+ */
+function replacement(old: StudyState, topics: readonly Topic[], byId: ReadonlyMap<string, Topic>, id: string): string | undefined {
+  let gone = old.byId.get(id);
+  while (gone) {
+    const parentId = gone.parent;
+    const siblings = parentId === undefined ? old.topics : (old.byId.get(parentId)?.children ?? []);
+    const position = Math.max(0, siblings.findIndex((t) => t.id === gone!.id));
+    if (parentId === undefined) return topics[Math.min(position, topics.length - 1)]?.id;
+    const parent = byId.get(parentId);
+    if (parent) return parent.children[Math.min(position, parent.children.length - 1)]?.id ?? parent.id;
+    gone = old.byId.get(parentId);
+  }
+  return topics[0]?.id;
+}
+
+/**
+ * The tree and pane on reloaded content, keeping the reader's place: the same topic selected (by
+ * id) with the pane at the same scroll, clamped to the new text; expanded topics that still exist
+ * stay open; the filter and focus stay as they were.
+ */
+export function reloadStudy(state: StudyState, ctx: ScreenContext, size: TerminalSize): StudyState {
+  const topics = ctx.index.topics;
+  const byId = indexTopics(topics);
+  const expanded = new Set([...state.expanded].filter((id) => byId.has(id)));
+  const first = topics[0];
+  // Notes arriving in an empty folder open as they would at start-up.
+  if (state.topics.length === 0 && topics.length === 1 && first) expanded.add(first.id);
+  const kept = state.selected !== undefined && byId.has(state.selected);
+  const selected = kept || state.selected === undefined ? (state.selected ?? first?.id) : replacement(state, topics, byId, state.selected);
+  // The same topic keeps its scroll (settle clamps it to the new text); a replacement starts at its top.
+  return settle({ ...state, topics, facts: ctx.index.facts, byId, root: ctx.index.root, expanded, selected, paneTop: kept ? state.paneTop : 0, size });
+}
+
 export function resizeStudy(state: StudyState, size: TerminalSize): StudyState {
   if (size.columns === state.size.columns && size.rows === state.size.rows) return state;
   return settle({ ...state, size });

@@ -1,26 +1,11 @@
 import { Box, Text } from 'ink';
 import { Frame } from '../../components/frame.js';
+import { ScrollBar } from '../../components/scroll-bar.js';
 import { LineBlock } from '../../components/styled-line.js';
 import type { ScreenViewProps } from '../definition.js';
 import { studyLayout } from './layout.js';
-import { filterPrompt, paneStatus, paneWindow, scrollThumb, treeLines } from './lines.js';
+import { filterPrompt, paneStatus, paneWindow, treeLines } from './lines.js';
 import { type StudyState, breadcrumb, selectedTopic } from './state.js';
-
-function ScrollBar({ total, height, top }: { total: number; height: number; top: number }) {
-  const thumb = scrollThumb(total, height, top);
-  return (
-    <Box flexDirection="column" width={1} height={height}>
-      {Array.from({ length: height }, (_, i) => {
-        const on = thumb !== undefined && i >= thumb.start && i < thumb.start + thumb.size;
-        return (
-          <Text key={i} dimColor={!on} bold={on}>
-            {thumb === undefined ? ' ' : on ? '┃' : '│'}
-          </Text>
-        );
-      })}
-    </Box>
-  );
-}
 
 export function StudyView({ state, size, hints }: ScreenViewProps<StudyState>) {
   const layout = studyLayout(size);
