@@ -1,6 +1,7 @@
 import { render, cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/ui/app.js';
+import type { ContentIndex } from '../../src/content/model.js';
+import { App, defaultNoticeMs } from '../../src/ui/app.js';
 import { createRouter } from '../../src/ui/screens/registry.js';
 import { emptyIndex, fixtureIndex } from './fixtures.js';
 import { bytes, press, tick, waitFor } from './helpers.js';
@@ -27,17 +28,20 @@ describe('Home', () => {
     expect(f).toContain('9.9.9');
     expect(f).toContain('15 topics · 1 card · 6 facts · 0 questions');
     expect(f).toMatch(/❯ 1 {2}Study/);
-    expect(f).toMatch(/ {3}2 {2}Quit/);
+    expect(f).toMatch(/ {3}2 {2}Content {3}What each note yields, and its problems/);
+    expect(f).toMatch(/ {3}3 {2}Quit/);
   });
 
   it('moves the highlight with arrows and j/k, wrapping around', async () => {
     const app = await start();
     await press(app.stdin, bytes.down);
-    expect(frame(app)).toMatch(/❯ 2 {2}Quit/);
+    expect(frame(app)).toMatch(/❯ 2 {2}Content/);
+    await press(app.stdin, 'j');
+    expect(frame(app)).toMatch(/❯ 3 {2}Quit/);
     await press(app.stdin, 'j');
     expect(frame(app)).toMatch(/❯ 1 {2}Study/);
     await press(app.stdin, 'k');
-    expect(frame(app)).toMatch(/❯ 2 {2}Quit/);
+    expect(frame(app)).toMatch(/❯ 3 {2}Quit/);
   });
 
   it('opens Study with Enter and with its number', async () => {
@@ -181,6 +185,142 @@ describe('Study', () => {
   });
 });
 
+describe('Content', () => {
+  async function content() {
+    const app = await start();
+    await press(app.stdin, '2');
+    return app;
+  }
+
+  it('lists every file with its counts and a total line', async () => {
+    const app = await content();
+    const f = frame(app);
+    expect(f).toContain('shardlab › Content');
+    expect(f).toMatch(/file +topics cards facts questions errors warnings/);
+    expect(f).toMatch(/❯ kinesis-data-streams\.md +8 +1 +4 +0 +0 +0/);
+    expect(f).toMatch(/amazon-data-firehose\.md +3 +0 +2 +0 +0 +0/);
+    expect(f).toMatch(/3 files +15 +1 +6 +0 +0 +0/);
+    expect(f).toContain('1/3');
+  });
+
+  it('opens a file, jumps between sections, scrolls, and goes back to the list and Home', async () => {
+    const app = await content();
+    await press(app.stdin, bytes.enter);
+    let f = frame(app);
+    expect(f).toContain('shardlab › Content › Kinesis Data Streams › Topics');
+    expect(f).toContain('kinesis-data-streams.md');
+    expect(f).toContain('1 Topics');
+    expect(f).toContain('Topics (8)');
+    expect(f).toMatch(/Shards and throughput +\[kinesis-data-streams\/shards-and-throughput\] line \d+/);
+    await press(app.stdin, '2');
+    f = frame(app);
+    expect(f).toContain('› Facts');
+    expect(f).toMatch(/\d+: Write throughput = 1 MiB\/s or 1,000 records\/s → alternatives: 1 MiB\/s =/);
+    expect(f).toContain('(per shard)');
+    await press(app.stdin, bytes.tab);
+    expect(frame(app)).toContain('› Tables');
+    await press(app.stdin, '7');
+    f = frame(app);
+    expect(f).toContain('› Diagnostics');
+    expect(f).toContain('none: nothing to fix');
+    await press(app.stdin, 'g');
+    expect(frame(app)).toContain('› Topics');
+    await press(app.stdin, bytes.escape);
+    f = frame(app);
+    expect(f).toContain('❯ kinesis-data-streams.md');
+    expect(f).not.toContain('Topics (8)');
+    await press(app.stdin, bytes.escape);
+    expect(frame(app)).toMatch(/❯ 2 {2}Content/);
+  });
+
+  it('lists the keys of the file view in the help overlay', async () => {
+    const app = await content();
+    await press(app.stdin, bytes.enter, '?');
+    const f = frame(app);
+    expect(f).toContain('Content › Keys');
+    expect(f.split('\n')[1]).toContain('File view');
+    expect(f).toContain('Go to the section with that number');
+    expect(f).toContain('Back to the file list');
+  });
+
+  it('never draws wider or taller than an 80×24 terminal, also at 40×12', async () => {
+    const app = await content();
+    await press(app.stdin, bytes.enter, '2');
+    for (const [columns, rows] of [
+      [80, 24],
+      [40, 12],
+    ] as const) {
+      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+      app.stdout.emit('resize');
+      await waitFor(() => {
+        const lines = frame(app).split('\n');
+        expect(lines.length).toBe(rows - 1);
+        expect(lines.every((l) => l.length <= columns)).toBe(true);
+        expect(frame(app)).toContain('Facts');
+      });
+    }
+  });
+});
+
+describe('Live reload', () => {
+  function watched(next: () => ContentIndex) {
+    const state = { change: undefined as (() => void) | undefined, subscribed: 0, unsubscribed: 0, reloads: 0 };
+    const watch = (onChange: () => void) => {
+      state.subscribed++;
+      state.change = onChange;
+      return () => {
+        state.unsubscribed++;
+      };
+    };
+    const reload = () => {
+      state.reloads++;
+      return next();
+    };
+    return { state, watch, reload };
+  }
+
+  it('shows reloaded content on Home with a notice, and unsubscribes on exit', async () => {
+    const two = () => ({ ...fixtureIndex(), files: fixtureIndex().files.slice(0, 2), topics: fixtureIndex().topics.slice(0, 2) });
+    const w = watched(two);
+    const app = render(<App router={createRouter(fixtureIndex(), '9.9.9')} color={false} reload={w.reload} watch={w.watch} />);
+    await tick();
+    expect(w.state.subscribed).toBe(1);
+    expect(frame(app)).toContain('15 topics · 1 card · 6 facts · 0 questions');
+    w.state.change!();
+    await waitFor(() => expect(frame(app)).toContain('11 topics · 1 card · 6 facts · 0 questions'));
+    expect(frame(app)).toContain('reloaded sqs.md (removed)');
+    expect(w.state.reloads).toBe(1);
+    // Keys still work, and the screens opened after the reload see the new content.
+    await press(app.stdin, '1');
+    expect(frame(app)).toContain('Topics 1/2');
+    expect(w.state.subscribed).toBe(1);
+    app.unmount();
+    expect(w.state.unsubscribed).toBe(1);
+  });
+
+  it('clears the notice after a while', async () => {
+    const w = watched(fixtureIndex);
+    const app = render(<App router={createRouter(fixtureIndex(), '9.9.9')} color={false} reload={w.reload} watch={w.watch} noticeMs={300} />);
+    await tick();
+    w.state.change!();
+    await waitFor(() => expect(frame(app)).toContain('notes reloaded, nothing changed'));
+    await waitFor(() => expect(frame(app)).not.toContain('notes reloaded'));
+    expect(defaultNoticeMs).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('keeps the content and says so when the reload fails', async () => {
+    const w = watched(() => {
+      throw new Error('content folder not found: /notes');
+    });
+    const app = render(<App router={createRouter(fixtureIndex(), '9.9.9')} color={false} reload={w.reload} watch={w.watch} />);
+    await tick();
+    w.state.change!();
+    await waitFor(() => expect(frame(app)).toContain('reload failed: content folder not found'));
+    expect(frame(app)).toContain('15 topics');
+  });
+});
+
 describe('Small terminals', () => {
   it('asks for more room below 40×8 and comes back when there is', async () => {
     const app = await start();
@@ -206,9 +346,9 @@ describe('Quitting', () => {
     expect(frame(app).trim()).toBe('');
   });
 
-  it('applies keys arriving in one chunk in order: Down then Enter opens Quit, not Study', async () => {
+  it('applies keys arriving in one chunk in order: Up then Enter opens Quit, not Study', async () => {
     const app = await start();
-    app.stdin.write(bytes.down + bytes.enter);
+    app.stdin.write(bytes.up + bytes.enter);
     await tick();
     expect(frame(app).trim()).toBe('');
   });

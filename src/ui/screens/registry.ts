@@ -1,6 +1,7 @@
 import type { ContentIndex } from '../../content/model.js';
 import type { Router } from '../router/state.js';
 import type { ScreenDefinition } from './definition.js';
+import { contentScreen } from './content/index.js';
 import { homeScreen } from './home/index.js';
 import { studyScreen } from './study/index.js';
 
@@ -8,7 +9,7 @@ import { studyScreen } from './study/index.js';
  * Every screen of the app. Adding one means a folder under screens/ with its model, keys and view,
  * and a row here; Home's menu lists the rows marked `menu`, in this order.
  */
-export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen];
+export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, contentScreen];
 
 export const firstScreen = homeScreen.id;
 
