@@ -43,6 +43,19 @@ export class Context {
   /** The notes, parsed once per run; the on-disk cache makes later runs cheap. */
   index(): ContentIndex {
     if (this.loaded) return this.loaded;
+    return this.load();
+  }
+
+  /**
+   * The notes read again from disk, for the running app after an edit. The cache (same file, same
+   * key) means only the files whose size or modification time changed are parsed again. Throws
+   * UsageError when the folder is gone; the previous index stays in place then.
+   */
+  reloadIndex(): ContentIndex {
+    return this.load();
+  }
+
+  private load(): ContentIndex {
     try {
       this.loaded = loadContent(this.contentDir, {
         cacheFile: join(this.dataDir, 'cache', `content-${shortHash(this.contentDir)}.json`),

@@ -3,6 +3,7 @@ import { browseHint, plainHome } from './plain-home.js';
 import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js';
 import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
+import { watchContent } from '../content/watch.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 
@@ -50,7 +51,8 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
       const index = c.index();
       result.run = async () => {
         const { runApp } = await import('../ui/run.js');
-        return runApp({ index, version: VERSION });
+        // Edits to the notes show in the running app: an instructor writes in one pane and reads here.
+        return runApp({ index, version: VERSION, reload: () => c.reloadIndex(), watch: (onChange) => watchContent(c.contentDir, onChange) });
       };
     });
 
