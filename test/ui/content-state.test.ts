@@ -320,6 +320,17 @@ describe('reload', () => {
     write({ 'a-streams.md': streams });
   });
 
+  it('keeps the reader at the same place in the section when rows are added above it', () => {
+    let s = run(initContent(ctx, { columns: 80, rows: 14 }), { type: 'openFile' }, { type: 'jump', section: 3 });
+    const offset = s.scroll - openView(s)!.sections[3]!.start;
+    const longer = write({ 'a-streams.md': streams.replace('| Read speed |', '| Extra one | 5 s | per call |\n| Extra two | 10 s | per call |\n| Read speed |') });
+    s = reloadContent(s, { ...ctx, index: longer }, s.size);
+    expect(s.section).toBe(3);
+    expect(s.scroll - openView(s)!.sections[3]!.start).toBe(offset);
+    expect(viewText(s)).toContain('Facts (4)');
+    write({ 'a-streams.md': streams });
+  });
+
   it('returns to the list when the open file was removed, highlighting the row now in its place', () => {
     const s = run(start(), { type: 'moveTo', position: 'last' }, { type: 'openFile' });
     const fewer = { ...index, files: index.files.slice(0, 2) };

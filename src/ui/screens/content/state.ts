@@ -152,8 +152,9 @@ export function resizeContent(state: ContentState, size: TerminalSize): ContentS
 
 /**
  * The screen on reloaded notes, keeping the reader's place: the same file highlighted (by path),
- * its view still open at the same section and scroll (clamped) if it still exists; a file that was
- * removed gives way to the list, with the row now in its place highlighted.
+ * its view still open in the same section, as far below the section's heading as before (clamped),
+ * if it still exists; a file that was removed gives way to the list, with the row now in its place
+ * highlighted.
  */
 export function reloadContent(state: ContentState, ctx: ScreenContext, size: TerminalSize): ContentState {
   const index = ctx.index;
@@ -161,7 +162,12 @@ export function reloadContent(state: ContentState, ctx: ScreenContext, size: Ter
   const file = state.rows[state.selected]?.file;
   const found = file === undefined ? -1 : rows.findIndex((r) => r.file === file);
   const open = state.open !== undefined && rows.some((r) => r.file === state.open) ? state.open : undefined;
-  return settle({ ...state, index, rows, selected: found >= 0 ? found : state.selected, open, size });
+  const next = { ...state, index, rows, selected: found >= 0 ? found : state.selected, open, size };
+  // Rows added above move the text down: keep the same distance from the current section's heading.
+  const before = openView(state)?.sections[state.section];
+  const after = openView(next)?.sections[state.section];
+  const scroll = before && after ? after.start + (state.scroll - before.start) : state.scroll;
+  return settle({ ...next, scroll });
 }
 
 /** Title of the open file (its topic), for the breadcrumb. */
