@@ -1,70 +1,27 @@
 // One real journey through the built CLI in a pseudo-terminal (tmux at 80×24): what a reader
 // sees and what the terminal is left in afterwards, which no in-process test can observe.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Tmux, builtCli as cli, ensureBuilt, repoRoot as root } from '../helpers/tmux.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'dist', 'shardlab.js');
 const fixtures = join(import.meta.dirname, 'fixtures');
-const socket = `shardlab-e2e-${process.pid}-${Date.now()}`;
-const target = 'journey';
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-}
-
-/** The visible screen, wrapped lines joined, trailing blanks dropped. */
-function screen(): string {
-  return tmux('capture-pane', '-p', '-J', '-t', target).replace(/\s+$/, '');
-}
-
-function paneFlag(name: string): string {
-  return tmux('display-message', '-p', '-t', target, `#{${name}}`).trim();
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(test: (text: string) => boolean, what: string, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = screen();
-    if (test(text)) return text;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
-
-const waitForText = (needle: string | RegExp, timeout?: number) =>
-  waitFor((t) => (typeof needle === 'string' ? t.includes(needle) : needle.test(t)), String(needle), timeout);
-
-/** One key per write with a pause, as a person types: keys in one chunk are a different test. */
-async function press(key: string): Promise<void> {
-  tmux('send-keys', '-t', target, key);
-  await sleep(150);
-}
+const tmux = new Tmux('e2e');
+const waitForText = tmux.waitForText.bind(tmux);
+const press = tmux.press.bind(tmux);
+const paneFlag = tmux.paneFlag.bind(tmux);
 
 let home: string;
 
 beforeAll(async () => {
-  // test/global-setup.ts builds the bundle before the run; this covers running this file alone.
-  // @ts-expect-error: plain ESM build script without type declarations.
-  const build = (await import('../../scripts/build.mjs')) as { isStale(): boolean; bundle(): Promise<void> };
-  if (build.isStale()) await build.bundle();
+  await ensureBuilt();
   home = mkdtempSync(join(tmpdir(), 'shardlab-pty-'));
-  // A shell without user start-up files, so the pane is the same on every machine.
-  tmux('new-session', '-d', '-s', target, '-x', '80', '-y', '24', 'env', '-i', `PATH=${process.env['PATH'] ?? ''}`, 'TERM=xterm-256color', `HOME=${home}`, 'HISTFILE=/dev/null', 'PS1=$ ', 'bash', '--norc', '--noprofile');
+  tmux.start(home);
 });
 
 afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // Already gone: the server exits with its last session.
-  }
+  tmux.kill();
   // The shell may still be writing into its home while the server goes down.
   if (home) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
@@ -78,8 +35,7 @@ describe('study journey in a real terminal', () => {
       'echo EXITED:$?',
       'stty -a',
     ].join('; ');
-    tmux('send-keys', '-t', target, '-l', `bash -c '${command}'`);
-    tmux('send-keys', '-t', target, 'Enter');
+    tmux.type(`bash -c '${command}'`);
 
     let text = await waitForText('8 topics · 3 cards · 6 facts · 0 questions', 20_000);
     expect(text).toMatch(/❯ 1 {2}Study/);
