@@ -1,0 +1,79 @@
+import { AwsError, type AwsErrorCode } from '../kinesis/errors.js';
+import { complete, type Completion } from './complete.js';
+import { commandHelp, overviewHelp, serviceHelp } from './help.js';
+import { kinesisCommands } from './kinesis.js';
+import { parseLine, type Parsed } from './parse.js';
+import type { ServiceTable } from './types.js';
+
+// Runs AWS CLI command lines against the engine. One table per service; the dispatcher is
+// built with the services a scenario or lab has (each bound to its engine objects), so adding
+// Firehose or SQS is adding a table and a binding.
+
+/** Every service's command table, for checks that need no running engine (scenario loading). */
+export const COMMAND_TABLES: readonly ServiceTable[] = [kinesisCommands];
+
+export interface BoundService {
+  table: ServiceTable;
+  ctx: unknown;
+}
+
+export function bind<C>(table: ServiceTable<C>, ctx: C): BoundService {
+  return { table: table as ServiceTable, ctx };
+}
+
+export type Outcome =
+  /** `response` is null when AWS answers with an empty body (the CLI then prints nothing). */
+  | { kind: 'response'; ok: true; operation: string; response: object | null; text: string }
+  | { kind: 'help'; ok: true; text: string }
+  | { kind: 'aws-error'; ok: false; operation: string; code: AwsErrorCode; message: string; error: string; text: string }
+  /** Refused before any request, by the CLI itself; `error` is one line, `text` what the CLI prints. */
+  | { kind: 'usage-error'; ok: false; error: string; text: string };
+
+/** The AWS CLI's line for a service error. */
+export function awsErrorLine(code: string, operation: string, message: string): string {
+  return `An error occurred (${code}) when calling the ${operation} operation: ${message}`;
+}
+
+/** Parses a line against every known table without running it. */
+export function parseCommand(line: string): Parsed<unknown> {
+  return parseLine(line, COMMAND_TABLES);
+}
+
+export class Dispatcher {
+  private readonly tables: ServiceTable[];
+
+  constructor(private readonly services: readonly BoundService[]) {
+    this.tables = services.map((s) => s.table);
+  }
+
+  parse(line: string): Parsed<unknown> {
+    return parseLine(line, this.tables);
+  }
+
+  execute(line: string): Outcome {
+    const parsed = this.parse(line);
+    switch (parsed.kind) {
+      case 'usage-error':
+        return { kind: 'usage-error', ok: false, error: parsed.error, text: parsed.text };
+      case 'help':
+        return { kind: 'help', ok: true, text: parsed.command ? commandHelp(parsed.table!, parsed.command) : parsed.table ? serviceHelp(parsed.table) : overviewHelp(this.tables) };
+      case 'invocation': {
+        const { command, table } = parsed;
+        const ctx = this.services.find((s) => s.table === table)!.ctx;
+        try {
+          const response = command.run(ctx, parsed.args) ?? null;
+          // The CLI prints JSON with four-space indentation, and nothing for an empty body.
+          return { kind: 'response', ok: true, operation: command.operation, response, text: response === null ? '' : JSON.stringify(response, null, 4) };
+        } catch (error) {
+          if (!(error instanceof AwsError)) throw error;
+          const line = awsErrorLine(error.code, command.operation, error.message);
+          return { kind: 'aws-error', ok: false, operation: command.operation, code: error.code, message: error.message, error: line, text: line };
+        }
+      }
+    }
+  }
+
+  complete(line: string, cursor = line.length): Completion {
+    return complete(line, cursor, this.services);
+  }
+}
