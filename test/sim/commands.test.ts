@@ -82,14 +82,14 @@ describe('usage errors are the AWS CLI’s', () => {
   it('parameter errors: integers, shorthand, JSON and structure members', () => {
     const { run, fail } = setup();
     expect(run('kinesis create-stream --stream-name x --shard-count two')).toMatchObject({ error: "Error parsing parameter '--shard-count': expected an integer, received: 'two'" });
-    expect(fail('kinesis create-stream --stream-name x --stream-mode-details ON_DEMAND').toMatch(/^Error parsing parameter '--stream-mode-details': Expected: '=', received: 'EOF'/);
-    expect(fail(`kinesis put-records --stream-name x --records '[{"Data": "eA=="'`).toMatch(/^Error parsing parameter '--records': Invalid JSON: /);
+    expect(fail('kinesis create-stream --stream-name x --stream-mode-details ON_DEMAND')).toMatch(/^Error parsing parameter '--stream-mode-details': Expected: '=', received: 'EOF'/);
+    expect(fail(`kinesis put-records --stream-name x --records '[{"Data": "eA=="'`)).toMatch(/^Error parsing parameter '--records': Invalid JSON: /);
     const missing = run('kinesis put-records --stream-name x --records Data=eA==');
     expect(missing).toMatchObject({ error: 'Parameter validation failed: Missing required parameter in Records[0]: "PartitionKey"' });
     expect(missing.text).toBe('Parameter validation failed:\nMissing required parameter in Records[0]: "PartitionKey"');
     expect(run('kinesis create-stream --stream-name x --stream-mode-details Mode=ON_DEMAND')).toMatchObject({ error: 'Parameter validation failed: Unknown parameter in StreamModeDetails: "Mode", must be one of: StreamMode' });
-    expect(fail(`kinesis put-records --stream-name x --records '[{"Data": 5, "PartitionKey": "k"}]'`).toBe('Parameter validation failed: Invalid type for parameter Records[0].Data, value: 5, type: number, valid types: string');
-    expect(fail('kinesis get-shard-iterator --stream-name x --shard-id s --shard-iterator-type AT_TIMESTAMP --timestamp yesterday').toMatch(/^Error parsing parameter '--timestamp': Unable to parse timestamp 'yesterday'/);
+    expect(fail(`kinesis put-records --stream-name x --records '[{"Data": 5, "PartitionKey": "k"}]'`)).toBe('Parameter validation failed: Invalid type for parameter Records[0].Data, value: 5, type: number, valid types: string');
+    expect(fail('kinesis get-shard-iterator --stream-name x --shard-id s --shard-iterator-type AT_TIMESTAMP --timestamp yesterday')).toMatch(/^Error parsing parameter '--timestamp': Unable to parse timestamp 'yesterday'/);
   });
 
   it('parses without an engine, for scenario files', () => {
