@@ -239,7 +239,7 @@ describe('Content', () => {
     const f = frame(app);
     expect(f).toContain('Content › Keys');
     expect(f.split('\n')[1]).toContain('File view');
-    expect(f).toContain('Go to the section with that number');
+    expect(f).toContain('Go to the section with');
     expect(f).toContain('Back to the file list');
   });
 

@@ -26,6 +26,6 @@ export const contentKeys: readonly Binding[] = [
   { keys: ['end', 'G'], help: 'Go to the bottom', group: fileGroup, when: onFile, action: () => ({ type: 'scrollTo', position: 'bottom' }) },
   { keys: ['tab'], help: 'Next section', group: fileGroup, hint: 'section', when: onFile, action: () => ({ type: 'cycleSection', by: 1 }) },
   { keys: ['backtab'], help: 'Previous section', group: fileGroup, when: onFile, action: () => ({ type: 'cycleSection', by: -1 }) },
-  { keys: ['digit'], help: 'Go to the section with that number', group: fileGroup, when: onFile, action: (_, k) => ({ type: 'jump', section: Number(k.name) - 1 }) },
+  { keys: ['digit'], help: 'Go to the section with that number on the bar', group: fileGroup, when: onFile, action: (_, k) => ({ type: 'jump', section: Number(k.name) - 1 }) },
   { keys: ['escape', 'q', 'left', 'h'], help: 'Back to the file list', group: fileGroup, hint: 'files', when: onFile, action: () => ({ type: 'closeFile' }) },
 ];
