@@ -70,3 +70,19 @@ describe('key facts keep their values', () => {
     expect(matches[0]!.values.map((v) => [v.base.amount, v.base.dimension])).toEqual(values);
   });
 });
+
+describe('the shipped notes keep the volume and sourcing the content issue set', () => {
+  it('≥ 150 facts, ≥ 300 cards, ≥ 10 comparison tables, ≥ 80 questions with ≥ 20 multiple response', () => {
+    expect(index.facts.length).toBeGreaterThanOrEqual(150);
+    expect(index.cards.length).toBeGreaterThanOrEqual(300);
+    expect(index.comparisons.length).toBeGreaterThanOrEqual(10);
+    expect(index.questions.length).toBeGreaterThanOrEqual(80);
+    expect(index.questions.filter((q) => q.type === 'multiple').length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('every fact names its AWS source, every file says when it was verified, and lint is clean', () => {
+    expect(index.facts.filter((f) => !f.sourceUrl?.startsWith('https://')).map((f) => `${f.source.file}:${f.source.line}`)).toEqual([]);
+    expect(index.files.filter((f) => !/^\d{4}-\d{2}-\d{2}$/.test(f.frontMatter.verified ?? '')).map((f) => f.file)).toEqual([]);
+    expect(index.diagnostics).toEqual([]);
+  });
+});
