@@ -3,6 +3,7 @@ import { browseHint, plainHome } from './plain-home.js';
 import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js';
 import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
+import { simCommand } from './commands/sim.js';
 import { watchContent } from '../content/watch.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
@@ -112,6 +113,16 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .addOption(json())
     .action((text: string | undefined, opts) => {
       result.code = factsCommand(ctx(), text, opts);
+    });
+
+  program
+    .command('sim')
+    .description('run a scenario file in virtual time and print its metrics (docs/scenarios.md)')
+    .argument('<file>', 'a scenario YAML file, e.g. labs/scenarios/hot-partition.yaml')
+    .option('--trace', 'also list every simulated event (time and label)')
+    .addOption(json())
+    .action((file: string, opts) => {
+      result.code = simCommand(ctx(), file, opts);
     });
 
   for (const cmd of [content, ...program.commands, ...content.commands]) {

@@ -117,12 +117,12 @@ describe('scenario loader', () => {
       "  - {at: 50s, do: \"kinesis list-streams 'open\"}",
     ].join('\n');
     expect(lines(load(text))).toEqual([
-      'lab.yaml:4:41 warning producers[0].start: start at 90s is after the scenario ends (duration 60s); it never happens',
+      'lab.yaml:4:41 warning producers[0].start: start at 90s is at or after the end (duration 60s); it never happens',
       'lab.yaml:6:19 error actions[0].do: command does not parse: unknown command "putt-record"; did you mean "put-record"?',
       'lab.yaml:7:19 error actions[1].do: command does not parse: aws: error: the following arguments are required: --data, --partition-key',
       'lab.yaml:8:19 error actions[2].do: command does not parse: unknown service "kineses"; did you mean "kinesis"?',
       'lab.yaml:9:19 error actions[3].do: an action runs a command; "help" only prints help',
-      'lab.yaml:10:10 warning actions[4].at: this action at 90s is after the scenario ends (duration 60s); it never happens',
+      'lab.yaml:10:10 warning actions[4].at: this action at 90s is at or after the end (duration 60s); it never happens',
       'lab.yaml:11:19 error actions[5].do: command does not parse: aws: error: unterminated single quote',
     ]);
   });
@@ -130,7 +130,7 @@ describe('scenario loader', () => {
   it('runs with warnings only', () => {
     const r = load('duration: 10s\nkinesis: {streams: [{name: s}]}\nactions:\n  - {at: 20s, do: "kinesis list-streams"}\n');
     expect(r.ok).toBe(true);
-    expect(lines(r)).toEqual(['lab.yaml:4:10 warning actions[0].at: this action at 20s is after the scenario ends (duration 10s); it never happens']);
+    expect(lines(r)).toEqual(['lab.yaml:4:10 warning actions[0].at: this action at 20s is at or after the end (duration 10s); it never happens']);
   });
 
   it('checks KCL worker failures against the worker count', () => {

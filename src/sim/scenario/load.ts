@@ -175,7 +175,7 @@ function crossCheck(spec: ScenarioSpec): Check[] {
   const warn = (path: Path, message: string) => checks.push({ path, severity: 'warning', message });
   const end = spec.duration;
   const late = (path: Path, ms: number, what: string) => {
-    if (ms > end) warn(path, `${what} at ${seconds(ms)} is after the scenario ends (duration ${seconds(end)}); it never happens`);
+    if (ms >= end) warn(path, `${what} at ${seconds(ms)} is at or after the end (duration ${seconds(end)}); it never happens`);
   };
 
   const streams = spec.kinesis.streams;

@@ -1,0 +1,243 @@
+import { KINESIS } from './limits.js';
+import type { ActionResult, MetricsDocument, ShardMetrics, StreamMetrics } from './scenario/metrics.js';
+
+// The human summary `shardlab sim` prints without --json: per stream a per-shard throughput bar
+// chart against the shard limits and a per-second sparkline of throttled writes, then the key
+// figures of each producer and consumer, then what each action answered. Every line fits 80
+// columns. It reads only the metrics document, so it shows exactly what --json reports.
+
+const WIDTH = 80;
+const BAR = 40;
+const MAX_SHARDS = 16;
+const SPARK_WIDTH = 60;
+const NBSP = '\u00a0';
+const MiB = 1024 * 1024;
+const SHARD_RECORDS = KINESIS.shardWriteRecords.values[0]!.amount;
+const SHARD_BYTES = KINESIS.shardWriteBytes.values[0]!.amount;
+
+/** What the summary reads from a producer's metrics (see ProducerMetrics in producer.ts). */
+interface ProducerFigures {
+  name: string;
+  stream: string;
+  api: string;
+  userRecords: { produced: number; accepted: number; givenUp: number; rejected: number; pending: number };
+  kinesisRecords: { sent: number; accepted: number; throttled: number };
+  retries: number;
+  bytesAccepted: number;
+  aggregation: { aggregates: number; recordsPerAggregate: number };
+  latencyMs: { p50: number; p99: number; max: number; count: number };
+}
+
+/** What it reads from a consumer's metrics (DeliveryMetrics plus identity). */
+interface ConsumerFigures {
+  name: string;
+  stream: string;
+  kind: string;
+  records: number;
+  userRecords: number;
+  bytes: number;
+  latencyMs: { p50: number; p99: number; count: number };
+  maxIteratorAgeMs: number;
+  duplicates: number;
+  orderingViolations: number;
+  getRecordsCalls: number;
+  throttledReads: number;
+}
+
+export function renderSummary(doc: MetricsDocument): string {
+  const out: string[] = [];
+  out.push(`Scenario ${doc.scenario} · seed ${doc.seed} · ${duration(doc.durationMs)} simulated · ${count(doc.events)} events`);
+  for (const [name, stream] of Object.entries(doc.streams)) out.push('', ...streamSection(name, stream, doc.durationMs));
+  const producers = Object.values(doc.producers) as ProducerFigures[];
+  if (producers.length) out.push('', 'Producers', ...producers.flatMap(producerLines));
+  const consumers = Object.values(doc.consumers) as ConsumerFigures[];
+  if (consumers.length) out.push('', 'Consumers', ...consumers.flatMap(consumerLines));
+  if (doc.actions.length) out.push('', 'Actions', ...doc.actions.flatMap(actionLines));
+  return `${out.join('\n')}\n`;
+}
+
+// --- streams ---------------------------------------------------------------------------------
+
+function streamSection(name: string, s: StreamMetrics, durationMs: number): string[] {
+  const lines: string[] = [];
+  lines.push(`Stream ${name} · ${s.mode} · ${s.openShards} open of ${s.totalShards} shards · retention ${count(s.retentionHours)} h`);
+  const attempted = s.recordsIn + s.writeThrottled;
+  const share = s.writeThrottled === 0 ? '' : ` (${percent(s.writeThrottled / attempted)} of attempts)`;
+  lines.push(...wrap(`in ${plural(s.recordsIn, 'record')} (${plural(s.userRecordsIn, 'user record')}), ${mib(s.bytesIn).replace(' ', NBSP)} · throttled${NBSP}writes${NBSP}${count(s.writeThrottled)}${share.replace(/ /g, NBSP)} · expired${NBSP}${count(s.expiredRecords)} · GetRecords ${plural(s.getRecordsCalls, 'call')}, ${fig(s.readThrottled, 'throttled')}`, 2));
+  if (s.onDemandCapacity) {
+    lines.push(`  on-demand write capacity now ${mibRate(s.onDemandCapacity.bytesPerSecond)}, ${count(Math.round(s.onDemandCapacity.recordsPerSecond))} records/s`);
+  }
+  for (const r of s.reshards) lines.push(`  reshard at ${duration(r.atMs)}: ${r.kind}, ${r.from} → ${r.to} open shards`);
+  lines.push('', ...shardChart(s, durationMs));
+  lines.push('', ...timeline('Records in per second', s.series.recordsInPerSecond, 'records'));
+  lines.push('', ...timeline('Throttled writes per second', s.series.writeThrottledPerSecond, 'throttled'));
+  return lines;
+}
+
+function activeSeconds(shard: ShardMetrics, durationMs: number): number {
+  return Math.max(0.001, ((shard.closedAtMs ?? durationMs) - shard.openedAtMs) / 1000);
+}
+
+/**
+ * Two bars per shard, as fractions of the shard limits so both share one scale: records/s
+ * (accepted █, refused ░) and MiB/s. The │ column is the limit.
+ */
+function shardChart(s: StreamMetrics, durationMs: number): string[] {
+  const rows = Object.entries(s.shards).map(([id, shard]) => {
+    const secs = activeSeconds(shard, durationMs);
+    return { id, shard, records: shard.recordsIn / secs, throttled: shard.writeThrottled / secs, bytes: shard.bytesIn / secs };
+  });
+  const busiest = [...rows].sort((a, b) => b.records + b.throttled - (a.records + a.throttled) || (a.id < b.id ? -1 : 1)).slice(0, MAX_SHARDS);
+  const shown = rows.filter((r) => busiest.includes(r));
+  const peak = Math.max(1, ...shown.map((r) => Math.max((r.records + r.throttled) / SHARD_RECORDS, r.bytes / SHARD_BYTES)));
+  // The limit sits three quarters across unless some shard is asked for more than 4/3 of it.
+  const scale = Math.max(4 / 3, peak);
+  const limitCol = Math.min(BAR - 1, Math.round(BAR / scale));
+  const cols = (fraction: number) => Math.round((fraction / scale) * BAR);
+  const lines = [`  Writes per shard, average while open (│ = limit ${count(SHARD_RECORDS)} records/s, ${mibRate(SHARD_BYTES)})`];
+  if (s.mode === 'ON_DEMAND') lines.push('  (on-demand: the limit shown is one partition key’s share; capacity is the stream’s)');
+  for (const r of shown) {
+    const state = r.shard.open ? `opened ${duration(r.shard.openedAtMs)}` : `closed ${duration(r.shard.closedAtMs ?? 0)}`;
+    lines.push(`  ${r.id}  ${r.shard.parents.length ? `from ${r.shard.parents.map(shortShard).join('+')} · ` : ''}${state}`);
+    const accepted = cols(r.records / SHARD_RECORDS);
+    const refused = cols((r.records + r.throttled) / SHARD_RECORDS) - accepted;
+    const refusedText = r.throttled > 0 ? ` +${count(Math.round(r.throttled))} refused` : '';
+    lines.push(`    records/s ${bar(accepted, refused, limitCol)} ${count(Math.round(r.records))}${refusedText}`);
+    lines.push(`    MiB/s     ${bar(cols(r.bytes / SHARD_BYTES), 0, limitCol)} ${(r.bytes / MiB).toFixed(2)}`);
+  }
+  if (rows.length > shown.length) lines.push(`  … ${rows.length - shown.length} quieter shards not shown (see --json)`);
+  return lines;
+}
+
+function bar(filled: number, refused: number, limitCol: number): string {
+  let text = '';
+  for (let i = 0; i < BAR; i++) {
+    if (i === limitCol) text += '│';
+    else if (i < filled) text += '█';
+    else if (i < filled + refused) text += '░';
+    else text += ' ';
+  }
+  return text;
+}
+
+const SPARKS = ' ▁▂▃▄▅▆▇█';
+
+/** One character per second (or per few seconds for long runs), scaled to the busiest column. */
+function timeline(title: string, perSecond: readonly number[], noun: string): string[] {
+  const total = perSecond.reduce((a, b) => a + b, 0);
+  if (total === 0) return [`  ${title}: none`];
+  const step = Math.max(1, Math.ceil(perSecond.length / SPARK_WIDTH));
+  const buckets: number[] = [];
+  for (let i = 0; i < perSecond.length; i += step) buckets.push(perSecond.slice(i, i + step).reduce((a, b) => a + b, 0) / step);
+  const peak = Math.max(...perSecond);
+  const top = Math.max(...buckets);
+  const spark = buckets.map((v) => (v <= 0 ? SPARKS[0] : SPARKS[Math.max(1, Math.round((v / top) * 8))])).join('');
+  const per = step === 1 ? 'one column per second' : `one column per ${step} s, averaged`;
+  const end = `${perSecond.length}s`;
+  return [
+    `  ${title} (peak ${count(peak)}/s, total ${count(total)} ${noun}; ${per})`,
+    `  ${spark}`,
+    `  0s${end.padStart(Math.max(end.length + 1, spark.length - 2))}`,
+  ];
+}
+
+// --- producers and consumers -----------------------------------------------------------------
+
+function producerLines(p: ProducerFigures): string[] {
+  const u = p.userRecords;
+  const k = p.kinesisRecords;
+  const lines = [`  ${p.name} → ${p.stream} (${p.api})`];
+  lines.push(...wrap(`user records: ${fig(u.produced, 'produced')}, ${fig(u.accepted, 'accepted')}, ${fig(u.givenUp, 'given up')}, ${fig(u.rejected, 'rejected')}, ${fig(u.pending, 'pending')}`, 4));
+  const agg = p.aggregation.aggregates > 0 ? ` · ${fig(p.aggregation.recordsPerAggregate, 'user records per aggregate')}` : '';
+  lines.push(...wrap(`Kinesis records: ${fig(k.sent, 'sent')}, ${fig(k.accepted, 'accepted')}, ${fig(k.throttled, 'throttled')}, ${fig(p.retries, 'retries')}${agg}`, 4));
+  if (p.latencyMs.count > 0) lines.push(`    latency to acceptance: p50 ${ms(p.latencyMs.p50)}, p99 ${ms(p.latencyMs.p99)}, max ${ms(p.latencyMs.max)}`);
+  return lines;
+}
+
+function consumerLines(c: ConsumerFigures): string[] {
+  const lines = [`  ${c.name} (${c.kind}) ← ${c.stream}`];
+  lines.push(...wrap(`delivered ${plural(c.records, 'record')} (${plural(c.userRecords, 'user record')}, ${mib(c.bytes).replace(' ', NBSP)}) · max${NBSP}iterator${NBSP}age${NBSP}${ms(c.maxIteratorAgeMs).replace(' ', NBSP)}`, 4));
+  const latency = c.latencyMs.count > 0 ? `latency p50${NBSP}${ms(c.latencyMs.p50).replace(' ', NBSP)}, p99${NBSP}${ms(c.latencyMs.p99).replace(' ', NBSP)}` : 'latency: nothing delivered';
+  lines.push(...wrap(`${latency} · ${fig(c.duplicates, 'duplicates')} · ${fig(c.orderingViolations, 'ordering violations')}`, 4));
+  if (c.getRecordsCalls > 0) lines.push(`    GetRecords: ${count(c.getRecordsCalls)} calls, ${count(c.throttledReads)} throttled`);
+  return lines;
+}
+
+// --- actions ---------------------------------------------------------------------------------
+
+function actionLines(a: ActionResult): string[] {
+  const when = duration(a.atMs).padEnd(7);
+  const lines = wrap(a.command, 10).map((l, i) => (i === 0 ? `  ${when} ${l.slice(10)}` : l));
+  if (!a.ok) lines.push(...wrap(a.error ?? 'failed', 10));
+  else if (a.output === null || a.output === undefined) lines.push(`          ok`);
+  else {
+    const json = JSON.stringify(a.output);
+    const room = WIDTH - 14;
+    lines.push(`          ok ${json.length <= room ? json : `${json.slice(0, room - 1)}…`}`);
+  }
+  return lines;
+}
+
+// --- formatting ------------------------------------------------------------------------------
+
+function wrap(text: string, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > WIDTH) {
+      lines.push(pad + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(pad + line);
+  // A single word longer than the line (a long ARN) is cut rather than allowed to overflow.
+  return lines.map((l) => (l.length > WIDTH ? `${l.slice(0, WIDTH - 1)}…` : l).replaceAll(NBSP, ' '));
+}
+
+function shortShard(id: string): string {
+  return id.replace(/^shardId-0*(?=\d)/, '#');
+}
+
+/** Thousands separators without the locale (output must not depend on the machine). */
+export function count(n: number): string {
+  const [int, frac] = String(n).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${count(n)}${NBSP}${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A figure and its noun, kept on one line when a sentence wraps. */
+function fig(n: number, words: string): string {
+  return `${count(n)}${NBSP}${words.replace(/ /g, NBSP)}`;
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(x < 0.001 ? 2 : 1)}%`;
+}
+
+function mib(bytes: number): string {
+  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+}
+
+function mibRate(bytesPerSecond: number): string {
+  return `${count(Number((bytesPerSecond / MiB).toFixed(2)))} MiB/s`;
+}
+
+function ms(value: number): string {
+  if (value < 1000) return `${Math.round(value)} ms`;
+  if (value < 60_000) return `${(value / 1000).toFixed(value < 10_000 ? 2 : 1)} s`;
+  return `${(value / 60_000).toFixed(1)} min`;
+}
+
+function duration(valueMs: number): string {
+  if (valueMs % 1000 !== 0) return `${count(valueMs)} ms`;
+  const s = valueMs / 1000;
+  if (s < 120 || s % 60 !== 0) return `${count(s)} s`;
+  return s % 3600 === 0 ? `${count(s / 3600)} h` : `${count(s / 60)} min`;
+}
