@@ -126,6 +126,8 @@ export const LAMBDA = table('lambda', {
   kinesisBatchSize: { name: 'Lambda batch size for Kinesis', value: [1, 10_000], dimension: 'count', display: '1–10,000 records', scope: 'per event source mapping', source: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html', aliases: /\blambda batch size for kinesis\b/i },
   parallelizationFactor: { name: 'Lambda parallelization factor', value: [1, 10], dimension: 'count', display: '1–10', scope: 'per event source mapping', source: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html', aliases: /\bparallelization factor\b/i },
   batchingWindow: { name: 'Lambda batching window', value: [0, 300], dimension: 's', display: '0–300 s', scope: 'per event source mapping', source: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html', aliases: /\blambda batching window\b/i },
+  // Notes state it where Lambda meets Kinesis and Firehose, under the name Firehose's table uses.
+  invocationPayload: { name: 'Lambda synchronous invocation payload', value: 6_000_000, dimension: 'bytes', display: '6 MB', scope: 'per invocation (request and response)', source: 'https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html', aliases: /^lambda (request or response|synchronous invocation) payload$/i },
 });
 
 export const ALL_LIMITS: readonly Limit[] = [KINESIS, FIREHOSE, SQS, IOT, LAMBDA].flatMap((t) => Object.values(t) as Limit[]);
