@@ -70,7 +70,7 @@ function streamSection(name: string, s: StreamMetrics, durationMs: number): stri
   for (const r of s.reshards) lines.push(`  reshard at ${duration(r.atMs)}: ${r.kind}, ${r.from} → ${r.to} open shards`);
   lines.push('', ...shardChart(s, durationMs));
   lines.push('', ...timeline('Records in per second', s.series.recordsInPerSecond, 'records'));
-  lines.push('', ...timeline('Throttled writes per second', s.series.writeThrottledPerSecond, 'throttled'));
+  lines.push('', ...timeline('Throttled writes per second', s.series.writeThrottledPerSecond, 'records'));
   return lines;
 }
 
@@ -89,13 +89,16 @@ function shardChart(s: StreamMetrics, durationMs: number): string[] {
   });
   const busiest = [...rows].sort((a, b) => b.records + b.throttled - (a.records + a.throttled) || (a.id < b.id ? -1 : 1)).slice(0, MAX_SHARDS);
   const shown = rows.filter((r) => busiest.includes(r));
-  const peak = Math.max(1, ...shown.map((r) => Math.max((r.records + r.throttled) / SHARD_RECORDS, r.bytes / SHARD_BYTES)));
+  const onDemand = s.mode === 'ON_DEMAND';
+  const peak = Math.max(onDemand ? 0.01 : 1, ...shown.map((r) => Math.max((r.records + r.throttled) / SHARD_RECORDS, r.bytes / SHARD_BYTES)));
   // The limit sits three quarters across unless some shard is asked for more than 4/3 of it.
-  const scale = Math.max(4 / 3, peak);
-  const limitCol = Math.min(BAR - 1, Math.round(BAR / scale));
+  // On-demand shards have no limit of their own (capacity is the stream's): the bars fill the width.
+  const scale = onDemand ? peak : Math.max(4 / 3, peak);
+  const limitCol = onDemand ? -1 : Math.min(BAR - 1, Math.round(BAR / scale));
   const cols = (fraction: number) => Math.round((fraction / scale) * BAR);
-  const lines = [`  Writes per shard, average while open (│ = limit ${count(SHARD_RECORDS)} records/s, ${mibRate(SHARD_BYTES)})`];
-  if (s.mode === 'ON_DEMAND') lines.push('  (on-demand: the limit shown is one partition key’s share; capacity is the stream’s)');
+  const lines = onDemand
+    ? ['  Writes per shard, average while open (on-demand: capacity is the stream’s)']
+    : [`  Writes per shard, average while open (│ = limit ${count(SHARD_RECORDS)} records/s, ${mibRate(SHARD_BYTES)})`];
   for (const r of shown) {
     const state = r.shard.open ? `opened ${duration(r.shard.openedAtMs)}` : `closed ${duration(r.shard.closedAtMs ?? 0)}`;
     lines.push(`  ${r.id}  ${r.shard.parents.length ? `from ${r.shard.parents.map(shortShard).join('+')} · ` : ''}${state}`);
@@ -132,13 +135,12 @@ function timeline(title: string, perSecond: readonly number[], noun: string): st
   const peak = Math.max(...perSecond);
   const top = Math.max(...buckets);
   const spark = buckets.map((v) => (v <= 0 ? SPARKS[0] : SPARKS[Math.max(1, Math.round((v / top) * 8))])).join('');
-  const per = step === 1 ? 'one column per second' : `one column per ${step} s, averaged`;
+  const per = step === 1 ? '1 s per column' : `${step} s per column, averaged`;
   const end = `${perSecond.length}s`;
-  return [
-    `  ${title} (peak ${count(peak)}/s, total ${count(total)} ${noun}; ${per})`,
-    `  ${spark}`,
-    `  0s${end.padStart(Math.max(end.length + 1, spark.length - 2))}`,
-  ];
+  const width = Math.max(spark.length, per.length + 10);
+  const gap = width - 2 - end.length - per.length;
+  const axis = `0s${' '.repeat(Math.max(1, Math.floor(gap / 2)))}${per}${' '.repeat(Math.max(1, Math.ceil(gap / 2)))}${end}`;
+  return [`  ${title}: peak ${count(peak)}/s, total ${count(total)} ${noun}`, `  ${spark}`, `  ${axis}`];
 }
 
 // --- producers and consumers -----------------------------------------------------------------
@@ -221,8 +223,14 @@ function percent(x: number): string {
   return `${(x * 100).toFixed(x < 0.001 ? 2 : 1)}%`;
 }
 
+/** Fixed decimals with thousands separators: 1,095.7. */
+function fixed(n: number, digits: number): string {
+  const [int, frac] = n.toFixed(digits).split('.');
+  return frac === undefined ? count(Number(int)) : `${count(Number(int))}.${frac}`;
+}
+
 function mib(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+  return bytes >= MiB ? `${fixed(bytes / MiB, 1)} MiB` : bytes >= 1024 ? `${fixed(bytes / 1024, 1)} KiB` : `${bytes} B`;
 }
 
 function mibRate(bytesPerSecond: number): string {
