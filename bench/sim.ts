@@ -1,0 +1,84 @@
+// Engine figures for issue 7: simulated PutRecords throughput at 1–4,096 shards, the same work
+// as a bare loop (cached MD5 + append) for the ratio, memory per stored record, and wall time of
+// an hour of traffic. Prints; never asserts.
+import { performance } from 'node:perf_hooks';
+import { Simulation } from '../src/sim/core/simulation.js';
+import { HashCache } from '../src/sim/kinesis/hash.js';
+import { RecordLog } from '../src/sim/kinesis/record-log.js';
+import { KinesisService, type PutEntry } from '../src/sim/kinesis/service.js';
+
+const KEYS = 100_000;
+const keys = Array.from({ length: KEYS }, (_, i) => `device-${i}`);
+
+/** Writes `total` records in PutRecords-sized batches, spread in virtual time below the limits. */
+export function simulatedPutRecords(shards: number, total: number): { perSecond: number; stored: number } {
+  const sim = new Simulation({ seed: 1 });
+  const kinesis = new KinesisService(sim);
+  const stream = kinesis.createStream('bench', { shardCount: shards });
+  const perSecond = shards * 900;
+  const batch: PutEntry[] = Array.from({ length: 500 }, () => ({ partitionKey: '', size: 100 }));
+  let written = 0;
+  let k = 0;
+  const t0 = performance.now();
+  while (written < total) {
+    const n = Math.min(500, total - written);
+    for (let i = 0; i < n; i++) batch[i]!.partitionKey = keys[(k = (k + 7919) % KEYS)]!;
+    for (let i = 0; i < n; i++) kinesis.putOne(stream, batch[i]!);
+    written += n;
+    sim.runUntil((written / perSecond) * 1000);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { perSecond: total / seconds, stored: stream.recordsIn };
+}
+
+/** The floor: hash (cached) and append, nothing else. */
+export function bareLoop(total: number): number {
+  const hashes = new HashCache();
+  const log = new RecordLog();
+  let k = 0;
+  let sink = 0n;
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const key = keys[(k = (k + 7919) % KEYS)]!;
+    sink ^= hashes.get(key);
+    log.append(i, 100, k, -1, 1);
+  }
+  if (sink === 1n) console.log('');
+  return total / ((performance.now() - t0) / 1000);
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function runSimBench(): void {
+  // Warm the JIT and the hash cache so the first configuration is not charged for them.
+  simulatedPutRecords(4, 300_000);
+  bareLoop(300_000);
+  const total = 2_000_000;
+  const bare = bareLoop(total);
+  console.log(`bare loop (cached MD5 + append)                    ${fmt(bare).padStart(12)} records/s`);
+  let one = 0;
+  for (const shards of [1, 64, 1024, 4096]) {
+    const r = simulatedPutRecords(shards, total);
+    if (shards === 1) one = r.perSecond;
+    console.log(
+      `simulated PutRecords, ${String(shards).padStart(4)} shards                  ${fmt(r.perSecond).padStart(12)} records/s   ${(r.perSecond / bare).toFixed(2)}× bare   per-record cost ${(one / r.perSecond).toFixed(2)}× 1 shard`,
+    );
+  }
+  // Memory: the typed arrays hold each record; measure the heap growth over a million records.
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const sim = new Simulation({ seed: 1 });
+  const kinesis = new KinesisService(sim);
+  const stream = kinesis.createStream('mem', { shardCount: 64 });
+  for (let i = 0; i < 1_000_000; i++) {
+    kinesis.putOne(stream, { partitionKey: keys[i % KEYS]!, size: 100 });
+    if (i % 50_000 === 0) sim.runUntil(sim.now + 1000);
+  }
+  global.gc?.();
+  const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  console.log(`memory per stored record (1,000,000 records)       ${((after - before) / 1_000_000).toFixed(1).padStart(12)} bytes   (${RecordLog.BYTES_PER_RECORD} in the record arrays; growth doubles capacity)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runSimBench();
