@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/loader.js';
 import { writeCorpus } from './corpus.js';
+import { runSimBench } from './sim.js';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'shardlab.js');
@@ -101,3 +102,7 @@ if (frame.status === 0) report('shardlab first frame in a pty, median of 5', ms(
 else report('shardlab first frame in a pty', `not measured: ${frame.stderr.trim().split('\n').pop()}`);
 
 rmSync(cacheDir, { recursive: true, force: true });
+
+// --- the engine (issue 7) -------------------------------------------------------------------
+console.log('');
+runSimBench();

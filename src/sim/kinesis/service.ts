@@ -178,8 +178,8 @@ export class KinesisService {
 
   /** One record through the per-shard limits; returns the shard and index, or null when throttled. */
   putOne(stream: Stream, entry: PutEntry): { shard: Shard; index: number } | null {
-    const shard = stream.route(entry.partitionKey, entry.explicitHashKey === undefined ? null : parseHashKey(entry.explicitHashKey, 'ExplicitHashKey'));
-    const index = stream.write(shard, stream.keyId(entry.partitionKey), entry.size, entry.tag ?? -1, entry.users ?? 1);
+    const { shard, keyId } = stream.resolve(entry.partitionKey, entry.explicitHashKey === undefined ? null : parseHashKey(entry.explicitHashKey, 'ExplicitHashKey'));
+    const index = stream.write(shard, keyId, entry.size, entry.tag ?? -1, entry.users ?? 1);
     if (index === null) return null;
     if (entry.data !== undefined) shard.log.data.set(index, entry.data);
     if (entry.aggregateTags) shard.log.aggregateTags.set(index, entry.aggregateTags);

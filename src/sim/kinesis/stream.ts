@@ -76,7 +76,8 @@ export class Stream {
   readonly shards: Shard[] = [];
   private open: Shard[] = [];
   private nextShardNumber = 0;
-  private readonly routes = new Map<string, Shard>();
+  /** Partition key → its shard and key id, so the write path does one map lookup per record. */
+  private readonly routes = new Map<string, { shard: Shard; keyId: number }>();
   readonly keys: string[] = [];
   private readonly keyIds = new Map<string, number>();
   retentionHours = 24;
@@ -133,6 +134,11 @@ export class Stream {
 
   /** The open shard a partition key (or an explicit hash key) maps to. */
   route(partitionKey: string, explicitHash: bigint | null): Shard {
+    return this.resolve(partitionKey, explicitHash).shard;
+  }
+
+  /** The shard and key id of a record: the write path's only lookup for a key seen before. */
+  resolve(partitionKey: string, explicitHash: bigint | null): { shard: Shard; keyId: number } {
     if (explicitHash === null) {
       const cached = this.routes.get(partitionKey);
       if (cached) return cached;
@@ -146,9 +152,9 @@ export class Stream {
       if (open[mid]!.startingHashKey <= hash) lo = mid;
       else hi = mid - 1;
     }
-    const shard = open[lo]!;
-    if (explicitHash === null && this.routes.size < 1_000_000) this.routes.set(partitionKey, shard);
-    return shard;
+    const resolved = { shard: open[lo]!, keyId: this.keyId(partitionKey) };
+    if (explicitHash === null && this.routes.size < 1_000_000) this.routes.set(partitionKey, resolved);
+    return resolved;
   }
 
   /**
