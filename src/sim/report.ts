@@ -41,7 +41,22 @@ interface ConsumerFigures {
   duplicates: number;
   orderingViolations: number;
   getRecordsCalls: number;
-  throttledReads: number;
+  readThrottled: number;
+  subscribeToShardCalls: number;
+  // KCL
+  workers?: number;
+  leasesPerWorker?: number[];
+  checkpoints?: number;
+  reprocessed?: number;
+  leaseTakeovers?: number;
+  // Lambda
+  invocations?: number;
+  errors?: number;
+  retries?: number;
+  bisections?: number;
+  discarded?: { batches: number; records: number };
+  sentToOnFailure?: { destination: string | null; batches: number; records: number };
+  concurrency?: number;
 }
 
 export function renderSummary(doc: MetricsDocument): string {
@@ -161,7 +176,18 @@ function consumerLines(c: ConsumerFigures): string[] {
   lines.push(...wrap(`delivered ${plural(c.records, 'record')} (${plural(c.userRecords, 'user record')}, ${mib(c.bytes).replace(' ', NBSP)}) · max${NBSP}iterator${NBSP}age${NBSP}${ms(c.maxIteratorAgeMs).replace(' ', NBSP)}`, 4));
   const latency = c.latencyMs.count > 0 ? `latency p50${NBSP}${ms(c.latencyMs.p50).replace(' ', NBSP)}, p99${NBSP}${ms(c.latencyMs.p99).replace(' ', NBSP)}` : 'latency: nothing delivered';
   lines.push(...wrap(`${latency} · ${fig(c.duplicates, 'duplicates')} · ${fig(c.orderingViolations, 'ordering violations')}`, 4));
-  if (c.getRecordsCalls > 0) lines.push(`    GetRecords: ${count(c.getRecordsCalls)} calls, ${count(c.throttledReads)} throttled`);
+  const reads = [];
+  if (c.getRecordsCalls > 0) reads.push(`GetRecords ${plural(c.getRecordsCalls, 'call')}, ${fig(c.readThrottled, 'throttled')}`);
+  if (c.subscribeToShardCalls > 0) reads.push(`SubscribeToShard ${plural(c.subscribeToShardCalls, 'call')}`);
+  if (reads.length) lines.push(...wrap(reads.join(' · '), 4));
+  if (c.kind === 'kcl' && c.leasesPerWorker) {
+    lines.push(...wrap(`KCL: ${fig(c.workers ?? 0, 'workers')}, leases${NBSP}per${NBSP}worker${NBSP}[${c.leasesPerWorker.join(',')}] · ${fig(c.checkpoints ?? 0, 'checkpoints')} · ${fig(c.reprocessed ?? 0, 'reprocessed')} · ${fig(c.leaseTakeovers ?? 0, 'lease takeovers')}`, 4));
+  }
+  if (c.kind === 'lambda' && c.invocations !== undefined) {
+    const discarded = c.discarded ?? { batches: 0, records: 0 };
+    const destination = c.sentToOnFailure?.destination ? ` (to${NBSP}${c.sentToOnFailure.destination})` : '';
+    lines.push(...wrap(`Lambda: ${fig(c.invocations, 'invocations')}, ${fig(c.errors ?? 0, 'errors')}, ${fig(c.retries ?? 0, 'retries')}, ${fig(c.bisections ?? 0, 'bisections')} · discarded ${plural(discarded.batches, 'batch').replace(/batchs$/, 'batches')} (${plural(discarded.records, 'record')})${destination} · ${fig(c.concurrency ?? 0, 'concurrent at most')}`, 4));
+  }
   return lines;
 }
 

@@ -87,3 +87,45 @@ describe('runScenario: streams and actions', () => {
     expect(traced.trace!.filter((t) => t.label.startsWith('action:')).map((t) => t.time)).toEqual([1000, 2000, 3000, 30_000, 100_000]);
   });
 });
+
+const TRAFFIC = `
+seed: 12
+duration: 30s
+kinesis:
+  streams:
+    - {name: orders, shards: 2}
+producers:
+  - {stream: orders, rate: 2500/s, recordSize: {min: 200B, max: 1KiB}, keys: {kind: zipf, count: 500, s: 1.1}}
+  - {name: kpl, stream: orders, rate: 1000/s, recordSize: 100B, api: KPL}
+consumers:
+  - {name: reader, stream: orders, kind: polling, interval: 500ms}
+  - {name: fan, stream: orders, kind: efo}
+actions:
+  - {at: 8s, do: "kinesis update-shard-count --stream-name orders --target-shard-count 4 --scaling-type UNIFORM_SCALING"}
+`;
+
+describe('runScenario: producers and consumers', () => {
+  it('reports each producer and consumer under its name (producers default to producer-N)', () => {
+    const doc = runScenario(spec(TRAFFIC));
+    expect(Object.keys(doc.producers)).toEqual(['producer-1', 'kpl']);
+    expect(Object.keys(doc.consumers)).toEqual(['reader', 'fan']);
+    const p = doc.producers['producer-1']!;
+    expect(p.userRecords.produced).toBe(75_000);
+    expect(p.userRecords.accepted + p.userRecords.givenUp + p.userRecords.rejected + p.userRecords.pending).toBe(p.userRecords.produced);
+    expect(doc.producers.kpl!.aggregation.aggregates).toBeGreaterThan(0);
+    // Every accepted user record reaches both readers; the stream counts what the producers say.
+    const accepted = p.userRecords.accepted + doc.producers.kpl!.userRecords.accepted;
+    expect(doc.streams.orders!.userRecordsIn).toBe(accepted);
+    expect(doc.consumers.reader!.userRecords).toBeGreaterThan(0.9 * accepted);
+    expect(doc.consumers.fan!).toMatchObject({ kind: 'efo', duplicates: 0 });
+    expect(doc.streams.orders!.reshards).toEqual([{ atMs: 8000 + 15_000 + 500 * 4, kind: 'update', from: 2, to: 4 }]);
+  });
+
+  it('same seed → byte-identical JSON; another seed → different metrics', () => {
+    const a = JSON.stringify(runScenario(spec(TRAFFIC)));
+    expect(JSON.stringify(runScenario(spec(TRAFFIC)))).toBe(a);
+    const other = JSON.stringify(runScenario({ ...spec(TRAFFIC), seed: 13 }));
+    expect(other).not.toBe(a);
+    expect(JSON.parse(other).seed).toBe(13);
+  });
+});

@@ -1,4 +1,6 @@
 import type { TraceEntry } from '../core/simulation.js';
+import type { ConsumerMetrics } from '../kinesis/consumers/index.js';
+import type { ProducerMetrics } from '../kinesis/producer.js';
 import type { KinesisService } from '../kinesis/service.js';
 import type { Shard } from '../kinesis/shard.js';
 import type { Stream } from '../kinesis/stream.js';
@@ -67,6 +69,9 @@ export interface MetricsDocument<P = unknown, C = unknown> {
   actions: ActionResult[];
   trace?: TraceEntry[];
 }
+
+/** What runScenario returns: the document with the producers' and consumers' own metrics. */
+export type ScenarioMetrics = MetricsDocument<ProducerMetrics, ConsumerMetrics>;
 
 export function shardMetrics(shard: Shard): ShardMetrics {
   return {

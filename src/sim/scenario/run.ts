@@ -1,10 +1,11 @@
 import { Simulation } from '../core/simulation.js';
 import { bind, Dispatcher } from '../commands/dispatch.js';
 import { kinesisCommands } from '../commands/kinesis.js';
+import { createConsumer } from '../kinesis/consumers/index.js';
 import { EnhancedFanOut } from '../kinesis/efo.js';
 import { Producer } from '../kinesis/producer.js';
 import { KinesisService } from '../kinesis/service.js';
-import { assembleMetrics, type ActionResult, type MetricsDocument } from './metrics.js';
+import { assembleMetrics, type ActionResult, type ScenarioMetrics } from './metrics.js';
 import type { ScenarioSpec } from './spec.js';
 
 // Runs a scenario in virtual time: builds the streams, starts producers and consumers, runs the
@@ -15,7 +16,7 @@ export interface RunOptions {
   trace?: boolean;
 }
 
-export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): MetricsDocument {
+export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): ScenarioMetrics {
   const sim = new Simulation({ seed: spec.seed, trace: options.trace ?? false });
   const kinesis = new KinesisService(sim);
   const efo = new EnhancedFanOut(sim, kinesis);
@@ -26,6 +27,11 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Metri
     kinesis.setRetention(stream, s.retention / 3_600_000);
     if (s.maxRecordSize !== undefined) kinesis.setMaxRecordSize(stream, s.maxRecordSize / 1024);
   }
+
+  // Consumers start first so a TRIM_HORIZON reader and the first records meet at time 0 in a
+  // fixed order. Random draws come from per-component forks, so adding one changes no other.
+  const consumers = spec.consumers.map((c) => createConsumer({ sim, kinesis, efo }, c));
+  for (const c of consumers) c.start();
 
   // Producer ids number their record tags (for duplicate and order checks) and default names.
   const producers = spec.producers.map((p, i) => new Producer({ sim, kinesis }, p, i + 1));
@@ -52,7 +58,7 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Metri
     events: sim.eventCount,
     kinesis,
     producers: producers.map((p) => p.metrics()),
-    consumers: [],
+    consumers: consumers.map((c) => c.metrics()),
     actions,
     trace: sim.trace,
   });
