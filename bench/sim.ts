@@ -6,6 +6,8 @@ import { Simulation } from '../src/sim/core/simulation.js';
 import { HashCache } from '../src/sim/kinesis/hash.js';
 import { RecordLog } from '../src/sim/kinesis/record-log.js';
 import { KinesisService, type PutEntry } from '../src/sim/kinesis/service.js';
+import { loadScenarioText } from '../src/sim/scenario/load.js';
+import { runScenario } from '../src/sim/scenario/run.js';
 
 const KEYS = 100_000;
 const keys = Array.from({ length: KEYS }, (_, i) => `device-${i}`);
@@ -66,6 +68,26 @@ function memoryPerRecord(): void {
   console.log(`memory per stored record (1,000,000 records)       ${((after - before) / stream.recordsIn).toFixed(1).padStart(12)} bytes   (${RecordLog.BYTES_PER_RECORD} in the log; capacity doubles as it grows; includes the key table)${gcNote}`);
 }
 
+/** An hour at 5,000 records/s through the whole scenario runner: producer, stream, a polling reader. */
+function hourOfTraffic(): void {
+  const loaded = loadScenarioText(
+    [
+      'seed: 1',
+      'duration: 1h',
+      'kinesis: {streams: [{name: orders, shards: 8}]}',
+      'producers: [{stream: orders, rate: 5000/s, recordSize: 1KiB, keys: {kind: uniform, count: 10000}}]',
+      'consumers: [{name: reader, stream: orders, kind: polling, interval: 1s}]',
+    ].join('\n'),
+    'bench-hour.yaml',
+  );
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  const t0 = performance.now();
+  const metrics = runScenario(loaded.spec, {});
+  const seconds = (performance.now() - t0) / 1000;
+  const stored = metrics.streams.orders?.recordsIn ?? 0;
+  console.log(`1-hour scenario, 5,000 records/s, 8 shards + reader  ${seconds.toFixed(2).padStart(12)} s wall   (${fmt(stored)} records; ${fmt(stored / seconds)} records/s end to end)`);
+}
+
 function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
@@ -73,6 +95,7 @@ function fmt(n: number): string {
 export function runSimBench(): void {
   // Memory first, before other runs leave garbage that a later collection would subtract.
   memoryPerRecord();
+  hourOfTraffic();
   // Warm the JIT and the hash cache so the first configuration is not charged for them.
   simulatedPutRecords(4, 300_000);
   bareLoop(300_000);
