@@ -39,9 +39,48 @@ export interface JournalRead<T> {
 
 export function readEntries<T>(path: string, accept: (value: unknown) => T | null): JournalRead<T> {
   if (!existsSync(path)) return { entries: [], skipped: 0 };
+  return parseLines(readFileSync(path, 'utf8'), accept);
+}
+
+export interface JournalTail<T> extends JournalRead<T> {
+  /** Where the next read starts: just past the last complete line. */
+  offset: number;
+  /** The file is shorter than `offset` (replaced or cut): what was read before no longer holds. */
+  reset: boolean;
+}
+
+/**
+ * The complete lines written since byte `offset`, so a long-running app can follow a journal
+ * that another instance appends to without reading 50,000 entries again. A torn last line is
+ * left for later: if it is completed it is read then, and if it was a crash it is skipped then.
+ */
+export function readEntriesFrom<T>(path: string, offset: number, accept: (value: unknown) => T | null): JournalTail<T> {
+  if (!existsSync(path)) return { entries: [], skipped: 0, offset: 0, reset: offset > 0 };
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const reset = size < offset;
+    const from = reset ? 0 : offset;
+    if (size === from) return { entries: [], skipped: 0, offset: from, reset };
+    const buffer = Buffer.alloc(size - from);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, from + read);
+      if (n === 0) break;
+      read += n;
+    }
+    const end = buffer.lastIndexOf(0x0a, read - 1);
+    if (end === -1) return { entries: [], skipped: 0, offset: from, reset };
+    return { ...parseLines(buffer.toString('utf8', 0, end + 1), accept), offset: from + end + 1, reset };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parseLines<T>(text: string, accept: (value: unknown) => T | null): JournalRead<T> {
   const entries: T[] = [];
   let skipped = 0;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line) continue;
     const tab = line.lastIndexOf('\t');
     const json = tab === -1 ? '' : line.slice(0, tab);

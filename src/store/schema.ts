@@ -62,3 +62,17 @@ export const reviewSchema = z.object({
 });
 
 export type Review = z.output<typeof reviewSchema>;
+
+/**
+ * An answer taken back with undo, naming the review by card and time. The review log is
+ * append-only (a crash can only tear its last line, and it merges under Git), so undo appends one
+ * of these to `undone.jsonl` instead of deleting the review; readers leave out reviews named here.
+ */
+export const undoneSchema = z.object({
+  card: z.string(),
+  /** The `at` of the review undone. */
+  at: z.number(),
+  undoneAt: z.number(),
+});
+
+export type Undone = z.output<typeof undoneSchema>;
