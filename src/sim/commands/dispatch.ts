@@ -4,13 +4,20 @@ import { commandHelp, overviewHelp, serviceHelp } from './help.js';
 import { kinesisCommands } from './kinesis.js';
 import { parseLine, type Parsed } from './parse.js';
 import type { ServiceTable } from './types.js';
+import { PLUGINS } from '../plugin-registry.js';
 
 // Runs AWS CLI command lines against the engine. One table per service; the dispatcher is
 // built with the services a scenario or lab has (each bound to its engine objects), so adding
 // Firehose or SQS is adding a table and a binding.
 
-/** Every service's command table, for checks that need no running engine (scenario loading). */
-export const COMMAND_TABLES: readonly ServiceTable[] = [kinesisCommands];
+/**
+ * Every service's command table, for checks that need no running engine (scenario loading).
+ * A function, not a constant: plug-in modules may import this one, and the registry must be read
+ * after they have all loaded.
+ */
+export function commandTables(): readonly ServiceTable[] {
+  return [kinesisCommands, ...PLUGINS.map((p) => p.commands)];
+}
 
 export interface BoundService {
   table: ServiceTable;
@@ -36,7 +43,7 @@ export function awsErrorLine(code: string, operation: string, message: string): 
 
 /** Parses a line against every known table without running it. */
 export function parseCommand(line: string): Parsed<unknown> {
-  return parseLine(line, COMMAND_TABLES);
+  return parseLine(line, commandTables());
 }
 
 export class Dispatcher {

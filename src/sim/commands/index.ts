@@ -1,4 +1,4 @@
-export { bind, COMMAND_TABLES, Dispatcher, awsErrorLine, parseCommand, type BoundService, type Outcome } from './dispatch.js';
+export { bind, commandTables, Dispatcher, awsErrorLine, parseCommand, type BoundService, type Outcome } from './dispatch.js';
 export type { Completion } from './complete.js';
 export { kinesisCommands, type KinesisContext } from './kinesis.js';
 export { USAGE_BANNER, type Parsed } from './parse.js';

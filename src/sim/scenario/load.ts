@@ -6,7 +6,9 @@ import { Simulation } from '../core/simulation.js';
 import { parseCommand } from '../commands/dispatch.js';
 import { AwsError } from '../kinesis/errors.js';
 import { KinesisService } from '../kinesis/service.js';
-import { scenarioSpec, type ScenarioSpec } from './spec.js';
+import { PLUGINS } from '../plugin-registry.js';
+import { fullScenarioSpec } from './full-spec.js';
+import type { ScenarioSpec } from './spec.js';
 
 // Reads a scenario file and says exactly where it is wrong: every problem is one line with
 // file:line:column, found by walking the YAML nodes along the failing path. Beyond the schema it
@@ -57,11 +59,11 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   }
   const locate = (path: Path, key?: string) => locateNode(doc, path, key);
 
-  const parsed = scenarioSpec.safeParse(value);
+  const parsed = fullScenarioSpec().safeParse(value);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => issueProblem(issue, locate, at)) };
   }
-  const spec = parsed.data;
+  const spec = parsed.data as ScenarioSpec;
   spec.name ??= basename(file, extname(file));
   const problems = crossCheck(spec).map((c) => {
     const where = locate(c.path);
@@ -179,6 +181,12 @@ function crossCheck(spec: ScenarioSpec): Check[] {
   };
 
   const streams = spec.kinesis.streams;
+  for (const plugin of PLUGINS) {
+    const section = spec[plugin.key];
+    if (section === undefined || !plugin.check) continue;
+    const sections = Object.fromEntries(PLUGINS.map((p) => [p.key, spec[p.key]]));
+    for (const c of plugin.check(section, { streams: streams.map((s) => s.name), sections })) error([plugin.key, ...c.path], c.message);
+  }
   duplicates(streams.map((s) => s.name), (i, name) => error(['kinesis', 'streams', i, 'name'], `stream "${name}" is defined twice`));
   const scratch = new KinesisService(new Simulation({ seed: 0 }));
   streams.forEach((s, i) => {

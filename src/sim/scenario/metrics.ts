@@ -68,6 +68,8 @@ export interface MetricsDocument<P = unknown, C = unknown> {
   consumers: Record<string, C>;
   actions: ActionResult[];
   trace?: TraceEntry[];
+  /** Sections of plug-in services (`sqs`, `firehose`, `iot`), present when the scenario uses them. */
+  [service: string]: unknown;
 }
 
 /** What runScenario returns: the document with the producers' and consumers' own metrics. */
@@ -138,6 +140,8 @@ export function assembleMetrics<P extends { name: string }, C extends { name: st
   consumers: readonly C[];
   actions: ActionResult[];
   trace: TraceEntry[] | null;
+  /** Plug-in services' sections, by their scenario key (sqs, firehose, iot). */
+  services?: Record<string, unknown>;
 }): MetricsDocument<P, C> {
   const seconds = Math.ceil(parts.durationMs / 1000);
   const streams: Record<string, StreamMetrics> = {};
@@ -153,6 +157,9 @@ export function assembleMetrics<P extends { name: string }, C extends { name: st
     consumers: Object.fromEntries(parts.consumers.map((c) => [c.name, c])),
     actions: parts.actions,
   };
+  // Services after the Kinesis parts and before the trace, in plug-in order: a fixed key order
+  // keeps the JSON byte-identical from run to run.
+  for (const [key, section] of Object.entries(parts.services ?? {})) doc[key] = section;
   if (parts.trace) doc.trace = parts.trace;
   return doc;
 }

@@ -1,7 +1,10 @@
 import { Simulation } from '../core/simulation.js';
 import { bind, Dispatcher } from '../commands/dispatch.js';
 import { kinesisCommands } from '../commands/kinesis.js';
-import { createConsumer } from '../kinesis/consumers/index.js';
+import { createConsumer, type FailedBatchInfo } from '../kinesis/consumers/index.js';
+import { PLUGINS } from '../plugin-registry.js';
+import { ObjectStore } from '../s3.js';
+import type { World } from '../world.js';
 import { EnhancedFanOut } from '../kinesis/efo.js';
 import { Producer } from '../kinesis/producer.js';
 import { KinesisService } from '../kinesis/service.js';
@@ -20,7 +23,14 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
   const sim = new Simulation({ seed: spec.seed, trace: options.trace ?? false });
   const kinesis = new KinesisService(sim);
   const efo = new EnhancedFanOut(sim, kinesis);
-  const dispatcher = new Dispatcher([bind(kinesisCommands, { sim, kinesis, efo })]);
+  const s3 = new ObjectStore();
+  const world: World = { sim, kinesis, efo, services: new Map<string, unknown>([['s3', s3]]) };
+  // Plug-in services (SQS, Firehose, IoT) exist before any traffic, in their declared order.
+  const plugins = [...PLUGINS]
+    .sort((a, b) => a.order - b.order)
+    .filter((p) => spec[p.key] !== undefined)
+    .map((p) => ({ plugin: p, runtime: p.create(world, spec[p.key]) }));
+  const dispatcher = new Dispatcher([bind(kinesisCommands, { sim, kinesis, efo }), ...plugins.map((p) => bind(p.plugin.commands, p.runtime.commandContext))]);
 
   for (const s of spec.kinesis.streams) {
     const stream = kinesis.createStream(s.name, { mode: s.mode === 'on-demand' ? 'ON_DEMAND' : 'PROVISIONED', shardCount: s.shards ?? 1 });
@@ -30,7 +40,12 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
 
   // Consumers start first so a TRIM_HORIZON reader and the first records meet at time 0 in a
   // fixed order. Random draws come from per-component forks, so adding one changes no other.
-  const consumers = spec.consumers.map((c) => createConsumer({ sim, kinesis, efo }, c));
+  const onFailure = (destination: string, batch: FailedBatchInfo) => {
+    const sink = world.services.get('failure-destinations') as ((d: string, b: FailedBatchInfo) => void) | undefined;
+    sink?.(destination, batch);
+  };
+  const consumers = spec.consumers.map((c) => createConsumer({ sim, kinesis, efo, onFailure }, c));
+  for (const p of plugins) p.runtime.start();
   for (const c of consumers) c.start();
 
   // Producer ids number their record tags (for duplicate and order checks) and default names.
@@ -61,5 +76,10 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
     consumers: consumers.map((c) => c.metrics()),
     actions,
     trace: sim.trace,
+    services: {
+      ...Object.fromEntries(plugins.map((p) => [p.plugin.key, p.runtime.metrics()])),
+      // Only when something wrote objects: Kinesis-only documents stay as they were.
+      ...(s3.bucketNames().length ? { s3: s3.metrics() } : {}),
+    },
   });
 }
