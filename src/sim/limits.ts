@@ -5,7 +5,7 @@ import type { Dimension } from '../content/model.js';
 // was checked against; where AWS changed a value, `previous` keeps the old one learners still meet.
 // Values are in base units: bytes, bytes/s, count, count/s, s.
 
-export type Service = 'kinesis' | 'firehose' | 'sqs' | 'iot' | 'lambda';
+export type Service = 'kinesis' | 'firehose' | 'sqs' | 'iot' | 'lambda' | 'snow';
 
 export interface LimitValue {
   amount: number;
@@ -112,6 +112,9 @@ export const SQS = table('sqs', {
   fifoCallsPerSecond: { name: 'FIFO throughput without batching', value: 300, dimension: 'count/s', display: '300 TPS', scope: 'per API action', source: `${S}/quotas-fifo.html`, aliases: /\bfifo throughput without batching\b/i },
   fifoMessagesPerSecondBatched: { name: 'FIFO throughput with batching', value: 3000, dimension: 'count/s', display: '3,000 messages/s', scope: 'per API action, batches of 10', source: `${S}/quotas-fifo.html`, aliases: /\bfifo throughput with batching\b/i },
   dedupWindow: { name: 'Deduplication interval', value: 300, dimension: 's', display: '5 min', scope: 'per FIFO queue', source: `${S}/FIFO-queues-exactly-once-processing.html`, aliases: /\bdeduplication (interval|window)\b/i },
+  batchBytes: { name: 'Total payload of a batch request', value: MiB, dimension: 'bytes', display: '1 MiB', scope: 'per SendMessageBatch call', source: `${S}/quotas-messages.html`, aliases: /^total payload of a batch request$/i },
+  fifoHighThroughputCallsPerSecond: { name: 'High-throughput FIFO, non-batched', value: 70_000, dimension: 'count/s', display: '70,000 TPS', scope: 'per API action, us-east-1, us-west-2, eu-west-1', source: `${S}/quotas-fifo.html`, aliases: /^high-throughput fifo, non-batched$/i },
+  fifoHighThroughputMessagesPerSecond: { name: 'High-throughput FIFO, batched', value: 700_000, dimension: 'count/s', display: '700,000 messages/s', scope: 'per API action, us-east-1, us-west-2, eu-west-1', source: `${S}/quotas-fifo.html`, aliases: /^high-throughput fifo, batched$/i },
   maxReceiveCount: { name: 'maxReceiveCount', value: [1, 1000], dimension: 'count', display: '1–1,000 receives', scope: 'per redrive policy', source: `${S}/sqs-dead-letter-queues.html`, aliases: /^maxReceiveCount$/i },
 });
 
@@ -119,6 +122,7 @@ export const IOT = table('iot', {
   payloadBytes: { name: 'Publish payload', value: 128_000, dimension: 'bytes', display: '128 KB', scope: 'per message', source: I, aliases: /\bpublish payload\b/i },
   topicBytes: { name: 'Topic length', value: 256, dimension: 'bytes', display: '256 B', scope: 'per topic', source: I, aliases: /\btopic length\b/i },
   topicSlashes: { name: 'Forward slashes in a topic', value: 7, dimension: 'count', display: '7 slashes', scope: 'per topic or filter', source: I, aliases: /\bslashes in a topic\b/i },
+  actionsPerRule: { name: 'Actions per rule', value: 10, dimension: 'count', display: '10 actions', scope: 'per topic rule', source: I, aliases: /^actions per rule$/i },
   shadowBytes: { name: 'Shadow state document size', value: 8000, dimension: 'bytes', display: '8 KB', scope: 'desired plus reported', source: I, aliases: /\bshadow state document size\b/i },
 });
 
@@ -130,7 +134,12 @@ export const LAMBDA = table('lambda', {
   invocationPayload: { name: 'Lambda synchronous invocation payload', value: 6_000_000, dimension: 'bytes', display: '6 MB', scope: 'per invocation (request and response)', source: 'https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html', aliases: /^lambda (request or response|synchronous invocation) payload$/i },
 });
 
-export const ALL_LIMITS: readonly Limit[] = [KINESIS, FIREHOSE, SQS, IOT, LAMBDA].flatMap((t) => Object.values(t) as Limit[]);
+// The transfer arithmetic (devices for N TB) needs the one Snow capacity candidates still meet.
+export const SNOW = table('snow', {
+  storageOptimizedBytes: { name: 'Storage Optimized usable capacity', value: 210e12, dimension: 'bytes', display: '210 TB', scope: 'per Snowball Edge Storage Optimized device', source: 'https://docs.aws.amazon.com/snowball/latest/developer-guide/whatisedge.html', previous: '80 TB (the discontinued previous-generation device)', aliases: /^storage optimized usable capacity$/i },
+});
+
+export const ALL_LIMITS: readonly Limit[] = [KINESIS, FIREHOSE, SQS, IOT, LAMBDA, SNOW].flatMap((t) => Object.values(t) as Limit[]);
 
 /** Words in a note's file or topic that say which service its limit table is about. */
 export const SERVICE_WORDS: Record<Service, RegExp> = {
@@ -139,4 +148,5 @@ export const SERVICE_WORDS: Record<Service, RegExp> = {
   sqs: /\bsqs\b|queue/i,
   iot: /\biot\b/i,
   lambda: /lambda|kinesis-consumers/i,
+  snow: /snow/i,
 };
