@@ -1,0 +1,120 @@
+// Builds one option set: the key plus distractors taken in the issue's order of preference
+// (misconception transforms, then sibling facts, then bounded perturbations). A set that cannot
+// reach the required size with options that are all distinct and far enough apart is refused
+// (null), never padded with "all of the above" or a near-duplicate.
+
+import type { Rng } from '../sim/core/rng.js';
+import type { MisconceptionId } from './misconceptions.js';
+import { OPTION_IDS, type Distractor, type OptionValue, type QuizOption } from './model.js';
+import { farEnough, isNumeric, sameValue, type Gap } from './numbers.js';
+import { shuffled } from './random.js';
+
+export type CandidateGroup = 'misconception' | 'sibling' | 'perturbation';
+
+export interface Candidate {
+  value: OptionValue;
+  text: string;
+  why: string;
+  group: CandidateGroup;
+  misconception?: MisconceptionId;
+}
+
+export interface OptionSet {
+  options: QuizOption[];
+  answer: string[];
+  distractors: Distractor[];
+  ordered: boolean;
+}
+
+export interface OptionSetRequest {
+  key: { value: OptionValue; text: string };
+  candidates: readonly Candidate[];
+  rng: Rng;
+  /** Options in total, the key included. */
+  count?: number;
+  /** Minimum distance between numeric options. */
+  gap?: Gap;
+  /** Numeric options are listed in ascending order; others are shuffled. */
+  order: 'numeric' | 'shuffle';
+}
+
+const GROUP_ORDER: readonly CandidateGroup[] = ['misconception', 'sibling', 'perturbation'];
+const BANNED = /^(all|none|both|neither) of (the|these) (above|options)\b/i;
+
+/** Case and spacing do not make two options different. */
+export function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+interface Picked {
+  value: OptionValue;
+  text: string;
+  why?: string;
+  misconception?: MisconceptionId;
+  key: boolean;
+}
+
+function acceptable(c: { value: OptionValue; text: string }, chosen: readonly Picked[], gap: Gap | undefined, keyValue: OptionValue): boolean {
+  const text = c.text.trim();
+  if (text === '' || BANNED.test(text)) return false;
+  if (isNumeric(keyValue) !== isNumeric(c.value)) return false;
+  if (isNumeric(c.value)) {
+    const v = c.value;
+    if (!Number.isFinite(v.amount) || v.amount < 0 || !isNumeric(keyValue) || v.dimension !== keyValue.dimension) return false;
+    // Zero is an answer only when it is the key (zero buffering); as filler it reads as a trick.
+    if (v.amount === 0 && keyValue.amount !== 0) return false;
+  }
+  return chosen.every((p) => {
+    if (normalizeText(p.text) === normalizeText(text) || sameValue(p.value, c.value)) return false;
+    if (gap && isNumeric(p.value) && isNumeric(c.value)) return farEnough(p.value.amount, c.value.amount, gap);
+    return true;
+  });
+}
+
+export function buildOptionSet(req: OptionSetRequest): OptionSet | null {
+  const count = req.count ?? 4;
+  const chosen: Picked[] = [{ value: req.key.value, text: req.key.text.trim(), key: true }];
+  if (!acceptable(req.key, [], req.gap, req.key.value)) return null;
+  for (const group of GROUP_ORDER) {
+    const inGroup = req.candidates.filter((c) => c.group === group);
+    // Misconceptions are drawn at random so the same three mistakes do not always appear; siblings
+    // come in the caller's order (nearest first: same note, then others) and perturbations best first.
+    const ordered = group === 'misconception' ? shuffled(req.rng, inGroup) : inGroup;
+    for (const c of ordered) {
+      if (chosen.length >= count) break;
+      if (!acceptable(c, chosen, req.gap, req.key.value)) continue;
+      const picked: Picked = { value: c.value, text: c.text.trim(), why: c.why, key: false };
+      if (c.misconception) picked.misconception = c.misconception;
+      chosen.push(picked);
+    }
+  }
+  if (chosen.length < count) return null;
+
+  const arranged =
+    req.order === 'numeric'
+      ? [...chosen].sort((a, b) => (isNumeric(a.value) && isNumeric(b.value) ? a.value.amount - b.value.amount : 0))
+      : shuffled(req.rng, chosen);
+  const options: QuizOption[] = [];
+  const answer: string[] = [];
+  const distractors: Distractor[] = [];
+  arranged.forEach((p, i) => {
+    const id = OPTION_IDS[i]!;
+    options.push({ id, text: p.text, value: p.value });
+    if (p.key) answer.push(id);
+    else {
+      const d: Distractor = { optionId: id, why: p.why ?? '' };
+      if (p.misconception) d.misconception = p.misconception;
+      distractors.push(d);
+    }
+  });
+  return { options, answer, distractors, ordered: req.order === 'numeric' };
+}
+
+/** "Why not the others" lines for an explanation: each wrong option with the mistake it encodes. */
+export function explainDistractors(set: Pick<OptionSet, 'options' | 'distractors'>): string {
+  const lines = set.distractors.map((d) => {
+    const option = set.options.find((o) => o.id === d.optionId);
+    return `${d.optionId}) ${option?.text ?? ''}: ${d.why}`;
+  });
+  return lines.length ? `Why not the others:\n${lines.join('\n')}` : '';
+}
