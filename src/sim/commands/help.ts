@@ -54,7 +54,7 @@ export function serviceHelp(table: ServiceTable): string {
 
 function flagValue(f: FlagSpec): string {
   if (f.type === 'boolean') return `--${f.name} | --no-${f.name}`;
-  return f.type === 'list' ? `--${f.name} <value> [<value>...]` : `--${f.name} <value>`;
+  return f.type === 'list' || f.type === 'strings' ? `--${f.name} <value> [<value>...]` : `--${f.name} <value>`;
 }
 
 const TYPE_NAMES: Record<FlagSpec['type'], string> = {
@@ -65,6 +65,7 @@ const TYPE_NAMES: Record<FlagSpec['type'], string> = {
   timestamp: 'timestamp',
   structure: 'structure',
   list: 'list',
+  strings: 'list',
 };
 
 export function commandHelp(table: ServiceTable, command: CommandSpec): string {

@@ -131,10 +131,11 @@ function parseFlags<C>(command: CommandSpec<C>, tokens: Token[]): Args | 'help' 
       continue;
     }
     const words: string[] = [];
-    while (i + 1 < tokens.length && !tokens[i + 1]!.value.startsWith('--') && (flag.type === 'list' || words.length === 0)) {
+    const many = flag.type === 'list' || flag.type === 'strings';
+    while (i + 1 < tokens.length && !tokens[i + 1]!.value.startsWith('--') && (many || words.length === 0)) {
       words.push(tokens[++i]!.value);
     }
-    if (words.length === 0) throw argparseError(`argument --${flag.name}: expected ${flag.type === 'list' ? 'at least one argument' : 'one argument'}`);
+    if (words.length === 0) throw argparseError(`argument --${flag.name}: expected ${many ? 'at least one argument' : 'one argument'}`);
     raw.set(flag.name, { flag, words });
   }
   if (help) return 'help';
@@ -180,6 +181,16 @@ function convert<C>(flag: FlagSpec<C>, words: string[]): FlagValue {
       return items.map((item, i) => {
         if (typeof item !== 'object' || item === null || Array.isArray(item)) throw validationError(`Invalid type for parameter ${name}[${i}], value: ${JSON.stringify(item)}, type: ${typeName(item)}, valid types: structure`);
         return checkMembers(`${name}[${i}]`, item as Record<string, unknown>, flag.members ?? []);
+      });
+    }
+    case 'strings': {
+      if (!(words.length === 1 && text.trimStart().startsWith('['))) return words;
+      const name = memberName(flag.name);
+      const items = parseJson(flag.name, text);
+      if (!Array.isArray(items)) throw validationError(`Invalid type for parameter ${name}, value: ${JSON.stringify(items)}, type: ${typeName(items)}, valid types: list`);
+      return items.map((item, i) => {
+        if (typeof item !== 'string') throw validationError(`Invalid type for parameter ${name}[${i}], value: ${JSON.stringify(item)}, type: ${typeName(item)}, valid types: string`);
+        return item;
       });
     }
   }

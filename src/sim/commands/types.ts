@@ -15,7 +15,9 @@ export type FlagType =
   /** Shorthand `Key=Value,Key2=Value2` or JSON `{"Key": "Value"}`. */
   | 'structure'
   /** One or more shorthand words, or a JSON array. */
-  | 'list';
+  | 'list'
+  /** One or more plain words, or a JSON array of strings (`--attribute-names All`). */
+  | 'strings';
 
 export interface MemberSpec {
   name: string;
@@ -56,7 +58,7 @@ export interface ServiceTable<C = unknown> {
 
 export type Scalar = string | number | boolean;
 export type StructureValue = Record<string, Scalar>;
-export type FlagValue = Scalar | StructureValue | StructureValue[];
+export type FlagValue = Scalar | StructureValue | StructureValue[] | string[];
 
 /** Parsed flag values with typed accessors; required flags are checked before a handler runs. */
 export class Args {
@@ -99,6 +101,11 @@ export class Args {
 
   list(name: string): StructureValue[] {
     const v = this.values.get(name);
-    return Array.isArray(v) ? v : [];
+    return Array.isArray(v) ? v.filter((item): item is StructureValue => typeof item === 'object') : [];
+  }
+
+  strings(name: string): string[] {
+    const v = this.values.get(name);
+    return Array.isArray(v) ? v.filter((item): item is string => typeof item === 'string') : [];
   }
 }
