@@ -6,7 +6,24 @@ export type AwsErrorCode =
   | 'InvalidArgumentException'
   | 'LimitExceededException'
   | 'ExpiredIteratorException'
-  | 'ValidationException';
+  | 'ValidationException'
+  // SQS, with the query-compatible codes the AWS CLI prints.
+  | 'AWS.SimpleQueueService.NonExistentQueue'
+  | 'AWS.SimpleQueueService.QueueDeletedRecently'
+  | 'AWS.SimpleQueueService.PurgeQueueInProgress'
+  | 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest'
+  | 'AWS.SimpleQueueService.EmptyBatchRequest'
+  | 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct'
+  | 'AWS.SimpleQueueService.BatchRequestTooLong'
+  | 'AWS.SimpleQueueService.InvalidBatchEntryId'
+  | 'QueueAlreadyExists'
+  | 'InvalidAttributeName'
+  | 'InvalidAttributeValue'
+  | 'InvalidParameterValue'
+  | 'MissingParameter'
+  | 'ReceiptHandleIsInvalid'
+  | 'OverLimit'
+  | 'ThrottlingException';
 
 export class AwsError extends Error {
   constructor(
