@@ -24,6 +24,8 @@ export interface ServicePlugin<Spec = unknown> {
   /** Lower runs first: a service others deliver to (SQS) exists before those that send to it. */
   order: number;
   commands: ServiceTable;
+  /** Further `aws` services the plug-in answers (IoT Core's `iot-data` beside `iot`), bound to the same context. */
+  moreCommands?: readonly ServiceTable[];
   /** Registers its runtime in `world.services` under `key` so other services can reach it. */
   create(world: World, spec: Spec): PluginRuntime;
   /** Load-time checks across the scenario (names referring to streams, queues…); messages with a path. */

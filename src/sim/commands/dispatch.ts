@@ -16,7 +16,7 @@ import { PLUGINS } from '../plugin-registry.js';
  * after they have all loaded.
  */
 export function commandTables(): readonly ServiceTable[] {
-  return [kinesisCommands, ...PLUGINS.map((p) => p.commands)];
+  return [kinesisCommands, ...PLUGINS.flatMap((p) => [p.commands, ...(p.moreCommands ?? [])])];
 }
 
 export interface BoundService {

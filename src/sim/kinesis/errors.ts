@@ -23,7 +23,14 @@ export type AwsErrorCode =
   | 'MissingParameter'
   | 'ReceiptHandleIsInvalid'
   | 'OverLimit'
-  | 'ThrottlingException';
+  | 'ThrottlingException'
+  // IoT Core and the IoT data plane.
+  | 'ResourceAlreadyExistsException'
+  | 'SqlParseException'
+  | 'InvalidRequestException'
+  | 'MalformedPolicyException'
+  | 'ConflictException'
+  | 'RequestEntityTooLargeException';
 
 export class AwsError extends Error {
   constructor(

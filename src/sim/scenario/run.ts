@@ -30,7 +30,7 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
     .sort((a, b) => a.order - b.order)
     .filter((p) => spec[p.key] !== undefined)
     .map((p) => ({ plugin: p, runtime: p.create(world, spec[p.key]) }));
-  const dispatcher = new Dispatcher([bind(kinesisCommands, { sim, kinesis, efo }), ...plugins.map((p) => bind(p.plugin.commands, p.runtime.commandContext))]);
+  const dispatcher = new Dispatcher([bind(kinesisCommands, { sim, kinesis, efo }), ...plugins.flatMap((p) => [p.plugin.commands, ...(p.plugin.moreCommands ?? [])].map((t) => bind(t, p.runtime.commandContext)))]);
 
   for (const s of spec.kinesis.streams) {
     const stream = kinesis.createStream(s.name, { mode: s.mode === 'on-demand' ? 'ON_DEMAND' : 'PROVISIONED', shardCount: s.shards ?? 1 });
