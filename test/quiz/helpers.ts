@@ -28,3 +28,6 @@ export const limitSource = limitSourceFrom(readFileSync(join(root, 'src', 'sim',
 export function context(index: ContentIndex, seed = 1, extra: Partial<GeneratorContext> = {}): GeneratorContext {
   return { index, rng: createRng(seed), limitSource, ...extra };
 }
+
+/** The seed notes live outside the repository (../shared/seeds, or $SHARDLAB_SEEDS). */
+export const seedsDir = process.env.SHARDLAB_SEEDS ?? join(root, '..', 'shared', 'seeds');

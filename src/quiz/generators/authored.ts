@@ -38,7 +38,9 @@ export function wrongReasons(explanation: string, ids: readonly string[]): Map<s
     const next = hits[i + 1];
     const stops = [...explanation.slice(start).matchAll(/(?:^|[.;!?]\s+|\n\s*)[a-z](?:,\s*[a-z])*(?:\s+and\s+[a-z])?\s+(?:is|are)\s+(?:right|correct|wrong|incorrect)\b/g)];
     const end = next ? (next.index ?? explanation.length) : stops[0] ? start + (stops[0].index ?? 0) : explanation.length;
-    const reason = explanation.slice(start, end).trim().replace(/^[:,]\s*/, '');
+    // The next option's sentence begins at its full stop, so put the stop back.
+    const text = explanation.slice(start, end).trim().replace(/^[:,]\s*/, '');
+    const reason = text && !/[.!?]$/.test(text) ? `${text}.` : text;
     for (const letter of hit[1]!.split(/,\s*|\s+and\s+/)) if (ids.includes(letter) && reason) reasons.set(letter, reason.charAt(0).toUpperCase() + reason.slice(1));
   });
   return reasons;
