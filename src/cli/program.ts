@@ -3,6 +3,7 @@ import { browseHint, plainHome } from './plain-home.js';
 import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js';
 import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
+import { quizCommand } from './commands/quiz.js';
 import { simCommand } from './commands/sim.js';
 import { watchContent } from '../content/watch.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
@@ -15,6 +16,11 @@ export interface Io {
 
 function parseSeed(value: string): number {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');
   return Number(value);
 }
 
@@ -123,6 +129,19 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .addOption(json())
     .action((file: string, opts) => {
       result.code = simCommand(ctx(), file, opts);
+    });
+
+  program
+    .command('quiz')
+    .description('generate practice questions from the notes and the limits, with answers and explanations')
+    .addOption(new Option('--count <n>', 'how many questions').argParser(parseCount).default(10))
+    .addOption(new Option('--seed <n>', 'seed: the same seed gives the same questions').argParser(parseSeed))
+    .option('--topic <id>', 'only questions under this topic (id or title)')
+    .option('--kinds <list>', 'comma-separated kinds: recall,cloze,calc,compare,authored (default: a mix of all)')
+    .addOption(json())
+    .action((opts) => {
+      // A seed from the clock when none is given: practice should not repeat itself run after run.
+      result.code = quizCommand(ctx(), opts, () => Date.now() % 2 ** 31);
     });
 
   for (const cmd of [content, ...program.commands, ...content.commands]) {
