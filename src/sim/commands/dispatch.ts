@@ -70,7 +70,8 @@ export class Dispatcher {
         try {
           const response = command.run(ctx, parsed.args) ?? null;
           // The CLI prints JSON with four-space indentation, and nothing for an empty body.
-          return { kind: 'response', ok: true, operation: command.operation, response, text: response === null ? '' : JSON.stringify(response, null, 4) };
+          const text = response === null ? '' : command.render ? command.render(response) : JSON.stringify(response, null, 4);
+          return { kind: 'response', ok: true, operation: command.operation, response, text };
         } catch (error) {
           if (!(error instanceof AwsError)) throw error;
           const line = awsErrorLine(error.code, command.operation, error.message);

@@ -70,9 +70,12 @@ const TYPE_NAMES: Record<FlagSpec['type'], string> = {
 
 export function commandHelp(table: ServiceTable, command: CommandSpec): string {
   const lines = ['NAME', ...wrap(`${command.name} - ${command.summary}`, 7), '', 'SYNOPSIS', `          aws ${table.service} ${command.name}`];
+  const pos = command.positional;
+  if (pos) lines.push(`          ${pos.required ? `<${pos.name}>` : `[<${pos.name}>]`}`);
   for (const f of command.flags) lines.push(`          ${f.required ? flagValue(f) : `[${flagValue(f)}]`}`);
   lines.push('', 'OPTIONS');
-  if (command.flags.length === 0) lines.push('       None');
+  if (pos) lines.push(`       <${pos.name}>${pos.required ? ' [required]' : ''}`, ...wrap(pos.help, 10));
+  if (command.flags.length === 0 && !pos) lines.push('       None');
   for (const f of command.flags) {
     lines.push(`       --${f.name} (${TYPE_NAMES[f.type]})${f.required ? ' [required]' : ''}`);
     lines.push(...wrap(f.help, 10));

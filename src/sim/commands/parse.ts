@@ -105,10 +105,12 @@ function parseFlags<C>(command: CommandSpec<C>, tokens: Token[]): Args | 'help' 
   const raw = new Map<string, { flag: FlagSpec<C>; words: string[] } | boolean>();
   const unknown: string[] = [];
   let help = false;
+  let positional: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.value;
     if (!word.startsWith('--')) {
       if (word === 'help') help = true;
+      else if (command.positional && positional === undefined) positional = word;
       else unknown.push(word);
       continue;
     }
@@ -140,9 +142,11 @@ function parseFlags<C>(command: CommandSpec<C>, tokens: Token[]): Args | 'help' 
   }
   if (help) return 'help';
   const missing = command.flags.filter((f) => f.required && !raw.has(f.name)).map((f) => `--${f.name}`);
+  if (command.positional?.required && positional === undefined) missing.unshift(command.positional.name);
   if (missing.length) throw argparseError(`the following arguments are required: ${missing.join(', ')}`);
   if (unknown.length) throw argparseError(`Unknown options: ${unknown.join(', ')}`);
   const values = new Map<string, FlagValue>();
+  if (command.positional && positional !== undefined) values.set(command.positional.name, positional);
   for (const flag of command.flags) {
     const entry = raw.get(flag.name);
     if (entry === undefined) continue;

@@ -46,8 +46,15 @@ export interface CommandSpec<C = unknown> {
   operation: string;
   summary: string;
   flags: readonly FlagSpec<C>[];
+  /**
+   * One positional argument (`aws s3 ls s3://bucket/prefix/`), read into Args under its name.
+   * Commands without it refuse bare words, as before.
+   */
+  positional?: { name: string; help: string; required?: boolean };
   /** Returns AWS's response object, or undefined when AWS answers with an empty body. */
   run(ctx: C, args: Args): object | undefined;
+  /** Text the CLI prints instead of JSON (the `aws s3` commands print listings, not JSON). */
+  render?(response: object): string;
 }
 
 export interface ServiceTable<C = unknown> {

@@ -30,7 +30,10 @@ export type AwsErrorCode =
   | 'InvalidRequestException'
   | 'MalformedPolicyException'
   | 'ConflictException'
-  | 'RequestEntityTooLargeException';
+  | 'RequestEntityTooLargeException'
+  // Amazon Data Firehose (throttled Direct PUT, a stale --current-delivery-stream-version-id).
+  | 'ServiceUnavailableException'
+  | 'ConcurrentModificationException';
 
 export class AwsError extends Error {
   constructor(
