@@ -94,9 +94,22 @@ export function todayCounts(cards: readonly Card[], snapshot: ProgressSnapshot, 
 
 export type ExamStatus = { kind: 'none' } | { kind: 'passed'; examAt: number } | ({ kind: 'ahead' } & ExamOutlook);
 
+// Home, Review and Progress all show the outlook for the same snapshot; it replays every card
+// forward, so it is worked out once per snapshot and notes.
+const outlooks = new WeakMap<ProgressSnapshot, WeakMap<readonly Card[], ExamStatus>>();
+
 /** The exam-day outlook (predicted recall, reviews a day needed), when an exam date is set. */
 export function examStatus(cards: readonly Card[], snapshot: ProgressSnapshot): ExamStatus {
   if (snapshot.examAt === null) return { kind: 'none' };
   if (snapshot.examAt < snapshot.startOfDay) return { kind: 'passed', examAt: snapshot.examAt };
-  return { kind: 'ahead', ...examOutlook(cards, snapshot.cards, { now: snapshot.now, examAt: snapshot.examAt, desiredRetention: snapshot.settings.desiredRetention }) };
+  let byCards = outlooks.get(snapshot);
+  if (!byCards) outlooks.set(snapshot, (byCards = new WeakMap()));
+  const known = byCards.get(cards);
+  if (known) return known;
+  const status: ExamStatus = {
+    kind: 'ahead',
+    ...examOutlook(cards, snapshot.cards, { now: snapshot.now, examAt: snapshot.examAt, desiredRetention: snapshot.settings.desiredRetention }),
+  };
+  byCards.set(cards, status);
+  return status;
 }

@@ -11,6 +11,9 @@ import { buildQueue } from './queue.js';
 // forgotten), then due reviews (most at risk on exam day first when an exam date is set), then
 // new cards up to the day's limit. A card answered into a learning step comes back in the same
 // session when its step is due; when only such cards are left the session waits for them.
+//
+// Siblings (a card and its reverse, the clozes of one sentence: cards written on the same line)
+// never meet on the same day, as with Anki's sibling burying: seeing one gives the other away.
 
 /** What the progress store must record for one step of a session. */
 export type ProgressWrite =
@@ -89,6 +92,7 @@ interface QueuePosition {
   freshAt: number;
   newLeft: number;
   learning: readonly string[];
+  deferred: ReadonlySet<string>;
 }
 
 interface SessionStep {
@@ -117,16 +121,27 @@ export interface Session {
   readonly newLeft: number;
   /** Cards in a learning step, earliest due first. */
   readonly learning: readonly string[];
+  /** Queued cards passed over today because a sibling was studied. */
+  readonly deferred: ReadonlySet<string>;
   readonly history: readonly SessionStep[];
   readonly tally: SessionTally;
   /** Cards answered at least once in this session. */
   readonly seen: ReadonlySet<string>;
+  /** Some queued cards left the notes (a reload): queues hold ids that must be passed over. */
+  readonly pruned: boolean;
+  /** Queued cards by sibling group (note file and line). */
+  readonly siblings: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Anki's default cap on the time one answer counts for: a learner who walked away is not studying. */
 export const MAX_ANSWER_MS = 60_000;
 
 const emptyTally: SessionTally = { answers: 0, cards: 0, again: 0, newCards: 0, suspended: 0, buried: 0, studyMs: 0, byGrade: [0, 0, 0, 0] };
+
+/** Cards written on the same line of the same note are siblings. */
+function siblingKey(card: Card): string {
+  return `${card.source.file}:${card.source.line}`;
+}
 
 export function startSession(setup: SessionSetup): Session {
   const scheduler = new Scheduler(setup.scheduler);
@@ -141,6 +156,22 @@ export function startSession(setup: SessionSetup): Session {
   });
   const byId = new Map<string, Card>();
   for (const c of [...queue.learning, ...queue.review, ...queue.fresh]) byId.set(c.id, c);
+  // A new card waits for another day when a sibling was studied today or is due in this session.
+  const busy = new Set<string>();
+  const dayStart = setup.endOfDay - 86_400_000;
+  for (const c of setup.cards) {
+    const s = setup.stored[c.id];
+    if (s?.lastReview != null && s.lastReview >= dayStart) busy.add(siblingKey(c));
+  }
+  for (const c of [...queue.learning, ...queue.review]) busy.add(siblingKey(c));
+  const deferred = new Set<string>();
+  for (const c of queue.fresh) {
+    const key = siblingKey(c);
+    if (busy.has(key)) deferred.add(c.id);
+    else busy.add(key);
+  }
+  const siblings = new Map<string, string[]>();
+  for (const c of byId.values()) siblings.set(siblingKey(c), [...(siblings.get(siblingKey(c)) ?? []), c.id]);
   return {
     scheduler,
     endOfDay: setup.endOfDay,
@@ -153,9 +184,12 @@ export function startSession(setup: SessionSetup): Session {
     freshAt: 0,
     newLeft: queue.fresh.length,
     learning: queue.learning.map((c) => c.id),
+    deferred,
+    siblings,
     history: [],
     tally: emptyTally,
     seen: new Set(),
+    pruned: false,
   };
 }
 
@@ -187,12 +221,12 @@ export function nextCard(session: Session, now: number): Next {
   if (first !== undefined && firstDue <= now) return { kind: 'card', id: first, from: 'learning' };
   for (let i = session.reviewAt; i < session.review.length; i++) {
     const id = session.review[i]!;
-    if (session.byId.has(id)) return { kind: 'card', id, from: 'review' };
+    if (session.byId.has(id) && !session.deferred.has(id)) return { kind: 'card', id, from: 'review' };
   }
   if (session.newLeft > 0) {
     for (let i = session.freshAt; i < session.fresh.length; i++) {
       const id = session.fresh[i]!;
-      if (session.byId.has(id)) return { kind: 'card', id, from: 'new' };
+      if (session.byId.has(id) && !session.deferred.has(id)) return { kind: 'card', id, from: 'new' };
     }
   }
   if (first !== undefined) return { kind: 'wait', id: first, until: firstDue, waiting: learning.length };
@@ -201,9 +235,12 @@ export function nextCard(session: Session, now: number): Next {
 
 /** What is left, as the count line above a card shows it. */
 export function remaining(session: Session): { new: number; learning: number; review: number } {
+  // Counting is arithmetic until cards are passed over (a reload dropped them, or a sibling was
+  // studied); only then are ids checked one by one.
   const live = (ids: readonly string[], from: number) => {
+    if (!session.pruned && session.deferred.size === 0) return Math.max(0, ids.length - from);
     let n = 0;
-    for (let i = from; i < ids.length; i++) if (session.byId.has(ids[i]!)) n++;
+    for (let i = from; i < ids.length; i++) if (session.byId.has(ids[i]!) && !session.deferred.has(ids[i]!)) n++;
     return n;
   };
   return {
@@ -214,7 +251,20 @@ export function remaining(session: Session): { new: number; learning: number; re
 }
 
 function position(session: Session): QueuePosition {
-  return { reviewAt: session.reviewAt, freshAt: session.freshAt, newLeft: session.newLeft, learning: session.learning };
+  return { reviewAt: session.reviewAt, freshAt: session.freshAt, newLeft: session.newLeft, learning: session.learning, deferred: session.deferred };
+}
+
+/** `deferred` with the siblings of `id` still waiting in the review or new queue added. */
+function deferSiblings(session: Session, id: string): ReadonlySet<string> {
+  const card = session.byId.get(id);
+  const group = card ? session.siblings.get(siblingKey(card)) : undefined;
+  if (!group || group.length < 2) return session.deferred;
+  const out = new Set(session.deferred);
+  for (const other of group) {
+    if (other === id || session.learning.includes(other)) continue;
+    if (session.review.indexOf(other, session.reviewAt) !== -1 || session.fresh.indexOf(other, session.freshAt) !== -1) out.add(other);
+  }
+  return out.size === session.deferred.size ? session.deferred : out;
 }
 
 /** The queues without `id`: it was answered, suspended or buried, wherever it was waiting. */
@@ -270,6 +320,7 @@ export function answer(session: Session, id: string, grade: Grade4, now: number,
     session: {
       ...next,
       ...moved,
+      deferred: deferSiblings(session, id),
       learning: withLearning(next, moved.learning, id, done.after),
       history: [...session.history, step(session, id, before, write)],
       tally: {
@@ -359,21 +410,26 @@ export function renameInSession(session: Session, cards: readonly Card[], rename
   const base: Record<string, CardState> = {};
   for (const [id, state] of Object.entries(session.base)) base[to(id)] = state;
   const ids = (list: readonly string[]) => list.map(to);
+  const siblings = new Map<string, string[]>();
+  for (const card of byId.values()) siblings.set(siblingKey(card), [...(siblings.get(siblingKey(card)) ?? []), card.id]);
   // The logged review keeps the id it was logged under, so undoing it still names that line.
   const renameWrite = (w: ProgressWrite): ProgressWrite => ({ ...w, card: to(w.card) });
   return {
     ...session,
     byId,
+    pruned: session.pruned || byId.size < session.byId.size,
     base,
     changed,
     review: ids(session.review),
     fresh: ids(session.fresh),
     learning: ids(session.learning),
+    deferred: new Set([...session.deferred].map(to)),
+    siblings,
     seen: new Set([...session.seen].map(to)),
     history: session.history.map((h) => ({
       ...h,
       card: to(h.card),
-      position: { ...h.position, learning: ids(h.position.learning) },
+      position: { ...h.position, learning: ids(h.position.learning), deferred: new Set([...h.position.deferred].map(to)) },
       seen: new Set([...h.seen].map(to)),
       write: renameWrite(h.write),
     })),

@@ -1,6 +1,7 @@
-import { useApp } from 'ink';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useApp, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { ContentIndex } from '../content/model.js';
+import type { ProgressPort } from '../progress/snapshot.js';
 import { ColorContext } from './components/color-context.js';
 import { Frame } from './components/frame.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -9,11 +10,19 @@ import { TooSmall } from './components/too-small.js';
 import { useAppKeys } from './hooks/use-app-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { bodyHeight, tooSmall } from './layout.js';
-import { createAppReducer, footerHints, helpLines, initAppState, topEntry, type Router } from './router/state.js';
+import type { EditorOutcome } from './editor.js';
+import { type AppAction, type Launch, createAppReducer, footerHints, helpLines, initAppState, topEntry, type Router } from './router/state.js';
+import type { AppEffect } from './screens/model.js';
 import { firstScreen, screenById } from './screens/registry.js';
 
 /** How long a notice (content reloaded) stays in the footer, unless told otherwise. */
 export const defaultNoticeMs = 5000;
+
+/** How often progress is read again while the app sits open: due counts move with the clock. */
+export const progressRefreshMs = 60_000;
+
+/** Clears the screen and homes the cursor: the whole frame is drawn again after the editor. */
+const clearScreen = '\u001B[2J\u001B[H';
 
 export interface AppProps {
   router: Router;
@@ -25,20 +34,121 @@ export interface AppProps {
   watch?: (onChange: () => void) => () => void;
   /** How long a notice stays in the footer. */
   noticeMs?: number;
+  /** Flashcard progress: answers are recorded through it and screens read snapshots of it. */
+  progress?: ProgressPort;
+  /** Opens a note at a line in the learner's editor while the app steps aside (the `e` key). */
+  openEditor?: (file: string, line: number) => EditorOutcome;
+  /** The clock keys are stamped with (answers are timed by it); injected by tests. */
+  now?: () => number;
+  /** A screen to open above Home at start (`shardlab review`). */
+  launch?: Launch;
 }
 
-export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs }: AppProps) {
+export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, progress, openEditor, now = Date.now, launch }: AppProps) {
   const size = useTerminalSize();
   const reducer = useMemo(() => createAppReducer(router), [router]);
-  const [state, dispatch] = useReducer(reducer, undefined, () => initAppState(router, size, firstScreen));
+  const [state, dispatch] = useReducer(reducer, undefined, () => initAppState(router, size, firstScreen, launch));
   const { exit } = useApp();
+  const { write } = useStdout();
 
-  // The watcher is subscribed once; it reads the latest `reload` through a ref, never a stale one.
+  // Callbacks subscribed once (the watcher, timers) read the latest props through refs, never
+  // stale ones.
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
+  const progressRef = useRef(progress);
+  progressRef.current = progress;
+  const editorRef = useRef(openEditor);
+  editorRef.current = openEditor;
+  const nowRef = useRef(now);
+  nowRef.current = now;
   const watching = reload !== undefined && watch !== undefined;
 
-  useAppKeys(dispatch);
+  useAppKeys(dispatch, now);
+
+  const reloadNotes = useCallback(() => {
+    const load = reloadRef.current;
+    if (!load) return;
+    let action: AppAction;
+    try {
+      const index = load();
+      const port = progressRef.current;
+      if (port) {
+        // Progress follows edited cards before any screen sees the new notes.
+        const sync = port.syncCards(index.cards);
+        action = { type: 'reload', index, progress: port.snapshot(), renamed: Object.fromEntries(sync.relinked.map((r) => [r.from, r.to])) };
+      } else action = { type: 'reload', index };
+    } catch (error) {
+      action = { type: 'reloadFailed', message: error instanceof Error ? error.message : String(error) };
+    }
+    dispatch(action);
+  }, []);
+
+  const refreshProgress = useCallback(() => {
+    const port = progressRef.current;
+    if (!port) return;
+    try {
+      dispatch({ type: 'progress', snapshot: port.snapshot() });
+    } catch (error) {
+      dispatch({ type: 'notice', text: `progress not read: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+    }
+  }, []);
+
+  const runEffect = useCallback(
+    (effect: AppEffect) => {
+      if (effect.type === 'progress') {
+        try {
+          progressRef.current?.apply(effect.write);
+        } catch (error) {
+          dispatch({ type: 'notice', text: `answer not saved: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+        }
+      } else if (effect.type === 'editor') {
+        const outcome = editorRef.current?.(effect.file, effect.line) ?? { kind: 'missing' };
+        if (outcome.kind === 'missing') {
+          dispatch({ type: 'notice', text: 'no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=vim) to open cards from here', tone: 'info' });
+          return;
+        }
+        // The editor drew over the screen: Ink must draw the whole frame again, not a difference.
+        if (outcome.redraw) write(clearScreen);
+        if (outcome.kind === 'failed') dispatch({ type: 'notice', text: outcome.message, tone: 'error' });
+        // With a watcher the saved note is picked up like any other edit; without one, now.
+        else if (!watching) reloadNotes();
+      } else if (effect.type === 'refreshProgress') refreshProgress();
+      else dispatch({ type: 'notice', text: effect.text, tone: effect.tone });
+    },
+    [write, watching, reloadNotes, refreshProgress],
+  );
+
+  // Effects run after the frame is drawn, once each: a key arriving before this runs queues more
+  // effects behind the same ones, so the sequence number, not the array, says what is done.
+  const ranUpTo = useRef(0);
+  useEffect(() => {
+    const pending = state.effects.filter((e) => e.seq > ranUpTo.current);
+    if (pending.length === 0) return;
+    ranUpTo.current = pending[pending.length - 1]!.seq;
+    for (const { effect } of pending) runEffect(effect);
+    dispatch({ type: 'effectsDone', upTo: ranUpTo.current });
+  }, [state.effects, runEffect]);
+
+  // Counts on Home and the deck list are re-read whenever another screen comes up, and every minute.
+  const topId = topEntry(state).id;
+  useEffect(() => {
+    refreshProgress();
+  }, [topId, refreshProgress]);
+  const hasProgress = progress !== undefined;
+  useEffect(() => {
+    if (!hasProgress) return undefined;
+    const timer = setInterval(refreshProgress, progressRefreshMs);
+    return () => clearInterval(timer);
+  }, [hasProgress, refreshProgress]);
+
+  // A screen waiting for a time (the countdown to the next learning card) is woken then.
+  const topModel = router.models[topId];
+  const wakeAt = topModel?.wake?.(topEntry(state).state);
+  useEffect(() => {
+    if (wakeAt === undefined) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'clock', at: nowRef.current() }), Math.max(0, wakeAt - nowRef.current()));
+    return () => clearTimeout(timer);
+  }, [wakeAt]);
   useEffect(() => {
     dispatch({ type: 'resize', size });
   }, [size]);
@@ -47,16 +157,8 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs }
   }, [state.quit, exit]);
   useEffect(() => {
     if (!watching || !watch) return undefined;
-    return watch(() => {
-      const load = reloadRef.current;
-      if (!load) return;
-      try {
-        dispatch({ type: 'reload', index: load() });
-      } catch (error) {
-        dispatch({ type: 'reloadFailed', message: error instanceof Error ? error.message : String(error) });
-      }
-    });
-  }, [watching, watch]);
+    return watch(reloadNotes);
+  }, [watching, watch, reloadNotes]);
   const notice = state.notice;
   useEffect(() => {
     if (!notice) return undefined;

@@ -19,6 +19,9 @@ const palette: Record<Tone, InkColor | undefined> = {
   muted: 'gray',
   error: 'red',
   warning: 'yellow',
+  new: 'blue',
+  learning: 'red',
+  due: 'green',
 };
 
 export interface TextStyleProps {

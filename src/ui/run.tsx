@@ -1,8 +1,11 @@
 import { render } from 'ink';
 import type { ContentIndex } from '../content/model.js';
+import type { ProgressPort } from '../progress/snapshot.js';
 import { App } from './app.js';
 import { colorAllowed } from './color.js';
-import { createRouter } from './screens/registry.js';
+import { type EditorOutcome, runEditor } from './editor.js';
+import type { Launch } from './router/state.js';
+import { createRouter, screens } from './screens/registry.js';
 
 export interface AppOptions {
   index: ContentIndex;
@@ -13,11 +16,16 @@ export interface AppOptions {
   watch?: (onChange: () => void) => () => void;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
+  /** Flashcard progress; without it the app shows no due counts and records nothing. */
+  progress?: ProgressPort;
+  /** A screen to open above Home at start (`shardlab review --deck`). */
+  launch?: Launch;
 }
 
 const enterAltScreen = '\u001B[?1049h\u001B[H';
 const leaveAltScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+const hideCursor = '\u001B[?25l';
 
 // Exit codes follow the shell's 128 + signal number convention.
 const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
@@ -45,8 +53,36 @@ export async function runApp(options: AppOptions): Promise<number> {
   process.once('exit', restore);
   if (fullScreen) stdout.write(enterAltScreen);
 
+  // The editor runs on this process's own terminal, so only when the app is drawn there.
+  const ownTerminal = stdin === process.stdin && stdout === process.stdout && fullScreen;
+  const openEditor = ownTerminal
+    ? (file: string, line: number): EditorOutcome =>
+        runEditor(process.env, file, line, {
+          release: () => {
+            if (stdin.isRaw) stdin.setRawMode(false);
+            stdout.write(leaveAltScreen + showCursor);
+          },
+          reclaim: () => {
+            // Back on the app's screen before Ink draws, so nothing is drawn over the shell's.
+            stdout.write(enterAltScreen + hideCursor);
+            stdin.setRawMode(true);
+          },
+        })
+    : undefined;
+
   let code = 0;
-  const app = <App router={createRouter(options.index, options.version)} color={colorAllowed()} reload={options.reload} watch={options.watch} />;
+  const router = createRouter(options.index, options.version, screens, options.progress?.snapshot());
+  const app = (
+    <App
+      router={router}
+      color={colorAllowed()}
+      reload={options.reload}
+      watch={options.watch}
+      progress={options.progress}
+      openEditor={openEditor}
+      launch={options.launch}
+    />
+  );
   const instance = render(app, {
     stdin,
     stdout,

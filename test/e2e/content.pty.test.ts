@@ -37,7 +37,7 @@ describe('content journey in a real terminal', () => {
     tmux.type(`CI=false SHARDLAB_HOME=${JSON.stringify(join(home, 'data'))} node ${JSON.stringify(builtCli)} --content ${JSON.stringify(notes)}; echo EXITED:$?`);
     await tmux.waitForText('10 topics · 3 cards · 7 facts · 0 questions', 20_000);
 
-    await tmux.press('2');
+    await tmux.press('4');
     let text = await tmux.waitForText('3 files');
     // Warnings depend on what the linter checks today (the engine's limits, sources), so they are not pinned.
     expect(text).toMatch(/❯ iot\.md +2 +0 +1 +0 +0 +\d+/);

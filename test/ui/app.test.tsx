@@ -28,20 +28,21 @@ describe('Home', () => {
     expect(f).toContain('9.9.9');
     expect(f).toContain('15 topics · 1 card · 6 facts · 0 questions');
     expect(f).toMatch(/❯ 1 {2}Study/);
-    expect(f).toMatch(/ {3}2 {2}Content {3}What each note yields, and its problems/);
-    expect(f).toMatch(/ {3}3 {2}Quit/);
+    expect(f).toMatch(/ {3}2 {2}Review {5}Flashcards due today, on FSRS/);
+    expect(f).toMatch(/ {3}4 {2}Content {4}What each note yields, and its problems/);
+    expect(f).toMatch(/ {3}5 {2}Quit/);
   });
 
   it('moves the highlight with arrows and j/k, wrapping around', async () => {
     const app = await start();
     await press(app.stdin, bytes.down);
-    expect(frame(app)).toMatch(/❯ 2 {2}Content/);
-    await press(app.stdin, 'j');
-    expect(frame(app)).toMatch(/❯ 3 {2}Quit/);
+    expect(frame(app)).toMatch(/❯ 2 {2}Review/);
+    await press(app.stdin, 'j', 'j', 'j');
+    expect(frame(app)).toMatch(/❯ 5 {2}Quit/);
     await press(app.stdin, 'j');
     expect(frame(app)).toMatch(/❯ 1 {2}Study/);
     await press(app.stdin, 'k');
-    expect(frame(app)).toMatch(/❯ 3 {2}Quit/);
+    expect(frame(app)).toMatch(/❯ 5 {2}Quit/);
   });
 
   it('opens Study with Enter and with its number', async () => {
@@ -188,7 +189,7 @@ describe('Study', () => {
 describe('Content', () => {
   async function content() {
     const app = await start();
-    await press(app.stdin, '2');
+    await press(app.stdin, '4');
     return app;
   }
 
@@ -230,7 +231,7 @@ describe('Content', () => {
     expect(f).toContain('❯ kinesis-data-streams.md');
     expect(f).not.toContain('Topics (8)');
     await press(app.stdin, bytes.escape);
-    expect(frame(app)).toMatch(/❯ 2 {2}Content/);
+    expect(frame(app)).toMatch(/❯ 4 {2}Content/);
   });
 
   it('lists the keys of the file view in the help overlay', async () => {

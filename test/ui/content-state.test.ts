@@ -263,7 +263,7 @@ describe('content keys through the router', () => {
   const router = createRouter(index, '0.1.0');
   const content = () => {
     const d = driver(router);
-    d.keys('2');
+    d.keys('4');
     expect(d.state.stack.map((e) => e.id)).toEqual(['home', 'content']);
     return d;
   };
@@ -288,7 +288,7 @@ describe('content keys through the router', () => {
 
   it('scrolls the file view with j/k, PgDn/PgUp and g/G', () => {
     const d = driver(router, { columns: 50, rows: 12 });
-    d.keys('2', 'enter', 'j', 'j');
+    d.keys('4', 'enter', 'j', 'j');
     expect(state(d).scroll).toBe(2);
     d.keys('k', 'pagedown');
     expect(state(d).scroll).toBe(1 + viewRows({ columns: 50, rows: 12 }) - 2);

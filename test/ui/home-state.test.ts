@@ -12,14 +12,14 @@ const ctx = createRouter(fixtureIndex(), '0.1.0').ctx;
 describe('home state', () => {
   it('lists the menu screens and Quit', () => {
     const s = initHome(ctx);
-    expect(s.items.map((i) => i.title)).toEqual(['Study', 'Content', 'Quit']);
+    expect(s.items.map((i) => i.title)).toEqual(['Study', 'Review', 'Progress', 'Content', 'Quit']);
     expect(s.selected).toBe(0);
   });
 
   it('moves with wrap-around and selects within bounds', () => {
     const s = initHome(ctx);
-    expect(homeReducer(s, { type: 'move', by: -1 }).selected).toBe(2);
-    expect(homeReducer(s, { type: 'move', by: 3 }).selected).toBe(0);
+    expect(homeReducer(s, { type: 'move', by: -1 }).selected).toBe(4);
+    expect(homeReducer(s, { type: 'move', by: 5 }).selected).toBe(0);
     expect(homeReducer(s, { type: 'select', index: 5 })).toBe(s);
     expect(homeReducer(s, { type: 'select', index: 1 }).selected).toBe(1);
   });
@@ -33,8 +33,9 @@ describe('home state', () => {
     const s = initHome(ctx);
     const run = (state: HomeState, name: string) => homeKeys.find((b) => b.keys.some((k) => k === name || (k === 'digit' && /\d/.test(name))))!.action(state, key(name));
     expect(run(s, 'enter')).toEqual({ nav: 'open', screen: 'study', update: { type: 'select', index: 0 } });
-    expect(run(s, '2')).toEqual({ nav: 'open', screen: 'content', update: { type: 'select', index: 1 } });
-    expect(run(s, '3')).toEqual({ nav: 'quit', update: { type: 'select', index: 2 } });
+    expect(run(s, '2')).toEqual({ nav: 'open', screen: 'review', update: { type: 'select', index: 1 } });
+    expect(run(s, '4')).toEqual({ nav: 'open', screen: 'content', update: { type: 'select', index: 3 } });
+    expect(run(s, '5')).toEqual({ nav: 'quit', update: { type: 'select', index: 4 } });
     expect(run(s, '9')).toBeUndefined();
   });
 
@@ -51,8 +52,8 @@ describe('home state', () => {
     const lines = homeLines(empty, 80, 21).map(lineText);
     expect(lines).toContain(' 0 topics · 0 cards · 0 facts · 0 questions');
     expect(lines.some((l) => l.includes('No notes found in /empty'))).toBe(true);
-    const tight = homeLines({ ...initHome(ctx), selected: 2 }, 80, 3).map(lineText);
+    const tight = homeLines({ ...initHome(ctx), selected: 4 }, 80, 3).map(lineText);
     expect(tight).toHaveLength(3);
-    expect(tight.some((l) => l.includes('❯ 3  Quit'))).toBe(true);
+    expect(tight.some((l) => l.includes('❯ 5  Quit'))).toBe(true);
   });
 });

@@ -8,14 +8,15 @@ import type { AppAction } from '../router/state.js';
  * reducer against the current state, so a burst of keys in one chunk is handled key by key and no
  * handler ever reads a stale render's state.
  */
-export function useAppKeys(dispatch: Dispatch<AppAction>): void {
+export function useAppKeys(dispatch: Dispatch<AppAction>, now: () => number = Date.now): void {
   const { isRawModeSupported } = useStdin();
   const onInput = useCallback(
     (input: string, key: Parameters<typeof toKeyPress>[1]) => {
       const press = toKeyPress(input, key);
-      if (press) dispatch({ type: 'key', key: press });
+      // Stamped on arrival: how long an answer took is measured from here, not from when it is reduced.
+      if (press) dispatch({ type: 'key', key: { ...press, at: now() } });
     },
-    [dispatch],
+    [dispatch, now],
   );
   useInput(onInput, { isActive: isRawModeSupported === true });
 }

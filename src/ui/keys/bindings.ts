@@ -2,7 +2,7 @@ import { type KeyPress, formatKey } from './keypress.js';
 
 /** A move between screens, decided by a key. `update` is applied to the screen before it. */
 export type Nav<A = never> =
-  | { nav: 'open'; screen: string; update?: A }
+  | { nav: 'open'; screen: string; params?: unknown; update?: A }
   | { nav: 'back'; update?: A }
   | { nav: 'quit'; update?: A };
 
@@ -50,6 +50,8 @@ const arrows = new Set(['up', 'down', 'left', 'right']);
 
 /** The keys a footer hint shows: the named keys only (`↑↓`, `Enter`), or the first letter key. */
 export function hintLabel(keys: readonly string[]): string {
+  // A run of digits (the grade keys 1 2 3 4) reads as a range.
+  if (keys.length > 1 && keys.every((k) => /^[0-9]$/.test(k))) return `${keys[0]}–${keys[keys.length - 1]}`;
   const named = keys.filter((k) => k.length > 1 && k !== 'printable');
   if (named.length === 0) return formatKey(keys[0] ?? '');
   if (named.every((k) => arrows.has(k))) return named.map(formatKey).join('');

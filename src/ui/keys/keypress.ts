@@ -10,6 +10,8 @@ export interface KeyPress {
   name: string;
   /** What the key types; empty for keys that type nothing. */
   text: string;
+  /** When the key arrived (epoch ms), stamped by the input hook: reducers that time answers read it. */
+  at?: number;
 }
 
 /** The fields of Ink's `Key` this module reads (structural, so pure code needs no Ink import). */

@@ -1,7 +1,21 @@
 // The renderer's output: terminal lines made of styled runs. Styles are semantic (a `tone`)
 // plus the few attributes every terminal has, so the view alone decides whether colour is used.
 
-export type Tone = 'heading' | 'code' | 'link' | 'fact' | 'quote' | 'cloze' | 'match' | 'muted' | 'error' | 'warning';
+export type Tone =
+  | 'heading'
+  | 'code'
+  | 'link'
+  | 'fact'
+  | 'quote'
+  | 'cloze'
+  | 'match'
+  | 'muted'
+  | 'error'
+  | 'warning'
+  /** Flashcard counts and grade buttons, in Anki's colours: new blue, learning red, due green. */
+  | 'new'
+  | 'learning'
+  | 'due';
 
 export interface Style {
   bold?: boolean;

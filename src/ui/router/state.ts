@@ -3,7 +3,8 @@ import type { KeyPress } from '../keys/keypress.js';
 import { type TerminalSize, bodyHeight } from '../layout.js';
 import type { Line } from '../markdown/types.js';
 import type { ContentIndex } from '../../content/model.js';
-import type { AnyScreenModel, ScreenContext } from '../screens/model.js';
+import type { ProgressSnapshot } from '../../progress/snapshot.js';
+import { type AnyScreenModel, type AppEffect, type ScreenContext, unwrap } from '../screens/model.js';
 import { helpSections, layoutHelp } from './help.js';
 import { type Notice, reloadNotice } from './notice.js';
 
@@ -26,6 +27,20 @@ export interface AppState {
   notice: Notice | undefined;
   /** Numbers notices, so clearing an old one never clears a newer one. */
   noticeSeq: number;
+  /** Effects screens asked for (record an answer, open the editor), run by the app after drawing. */
+  effects: readonly QueuedEffect[];
+  effectSeq: number;
+}
+
+export interface QueuedEffect {
+  seq: number;
+  effect: AppEffect;
+}
+
+/** A screen to open at start, above the first one (the CLI's `review --deck`). */
+export interface Launch {
+  screen: string;
+  params?: unknown;
 }
 
 export type AppAction =
@@ -36,10 +51,20 @@ export type AppAction =
   | { type: 'quit' }
   | { type: 'toggleHelp' }
   | { type: 'scrollHelp'; by: number }
-  /** The notes changed on disk and were loaded again. */
-  | { type: 'reload'; index: ContentIndex }
+  /**
+   * The notes changed on disk and were loaded again; `progress` is the snapshot after re-linking
+   * edited cards, `renamed` the cards whose id changed with their edit.
+   */
+  | { type: 'reload'; index: ContentIndex; progress?: ProgressSnapshot; renamed?: Readonly<Record<string, string>> }
   | { type: 'reloadFailed'; message: string }
-  | { type: 'clearNotice'; seq: number };
+  | { type: 'clearNotice'; seq: number }
+  /** Progress as read again (a screen opened, a minute passed, another instance wrote). */
+  | { type: 'progress'; snapshot: ProgressSnapshot }
+  /** The app ran the queued effects up to `upTo`. */
+  | { type: 'effectsDone'; upTo: number }
+  | { type: 'notice'; text: string; tone: 'info' | 'error' }
+  /** The time a screen asked to be woken at (see ScreenModel.wake) has come. */
+  | { type: 'clock'; at: number };
 
 export interface Router {
   models: Readonly<Record<string, AnyScreenModel>>;
@@ -79,18 +104,23 @@ export function topEntry(state: AppState): ScreenEntry {
   return state.stack[state.stack.length - 1]!;
 }
 
-export function initAppState(router: Router, size: TerminalSize, first: string): AppState {
+export function initAppState(router: Router, size: TerminalSize, first: string, launch?: Launch): AppState {
   const model = router.models[first];
   if (!model) throw new Error(`No screen called "${first}"`);
+  const stack: ScreenEntry[] = [{ id: first, state: model.init(router.ctx, size) }];
+  const above = launch && launch.screen !== first ? router.models[launch.screen] : undefined;
+  if (launch && above) stack.push({ id: launch.screen, state: above.init(router.ctx, size, launch.params) });
   return {
     size,
-    stack: [{ id: first, state: model.init(router.ctx, size) }],
+    stack,
     parked: {},
     help: { open: false, scroll: 0 },
     quit: false,
     ctx: router.ctx,
     notice: undefined,
     noticeSeq: 0,
+    effects: [],
+    effectSeq: 0,
   };
 }
 
@@ -122,12 +152,33 @@ function withTop(state: AppState, screenState: unknown): AppState {
   return { ...state, stack };
 }
 
+function notify(state: AppState, text: string, tone: 'info' | 'error'): AppState {
+  const seq = state.noticeSeq + 1;
+  return { ...state, noticeSeq: seq, notice: { text, tone, seq } };
+}
+
+/** Queues effects for the app; a notice needs no outside help and is shown at once. */
+function queueEffects(state: AppState, effects: readonly AppEffect[]): AppState {
+  let out = state;
+  for (const effect of effects) {
+    if (effect.type === 'notice') out = notify(out, effect.text, effect.tone);
+    else out = { ...out, effectSeq: out.effectSeq + 1, effects: [...out.effects, { seq: out.effectSeq + 1, effect }] };
+  }
+  return out;
+}
+
+/** Applies a screen reducer's result (a state, or a state with effects) to the screen on top. */
+function applyTop(state: AppState, result: unknown): AppState {
+  const top = topEntry(state);
+  const { state: next, effects } = unwrap(result);
+  return queueEffects(next === top.state ? state : withTop(state, next), effects);
+}
+
 function updateTop(router: Router, state: AppState, action: unknown): AppState {
   const top = topEntry(state);
   const model = router.models[top.id];
   if (!model) return state;
-  const next = model.reduce(top.state, action);
-  return next === top.state ? state : withTop(state, next);
+  return applyTop(state, model.reduce(top.state, action));
 }
 
 function navigate(router: Router, state: AppState, nav: Nav<unknown>): AppState {
@@ -145,7 +196,8 @@ function navigate(router: Router, state: AppState, nav: Nav<unknown>): AppState 
       const model = router.models[nav.screen];
       if (!model || closed.stack.some((e) => e.id === nav.screen)) return closed;
       const parked = closed.parked[nav.screen];
-      const screenState = parked === undefined ? model.init(closed.ctx, closed.size) : model.resize(parked, closed.size);
+      // A parked screen resumes where the reader left it; new params mean a new start.
+      const screenState = parked === undefined || nav.params !== undefined ? model.init(closed.ctx, closed.size, nav.params) : model.resize(parked, closed.size);
       const { [nav.screen]: _resumed, ...rest } = closed.parked;
       return { ...closed, stack: [...closed.stack, { id: nav.screen, state: screenState }], parked: rest };
     }
@@ -181,12 +233,12 @@ function handleKey(router: Router, state: AppState, key: KeyPress): AppState {
  * Hands every screen, open or parked, the reloaded content. Screens with `reload` keep the reader's
  * place (selection by id, scroll clamped); others start afresh on the new content.
  */
-function applyReload(router: Router, state: AppState, index: ContentIndex): AppState {
-  const ctx: ScreenContext = { ...state.ctx, index };
+function applyReload(router: Router, state: AppState, index: ContentIndex, progress?: ProgressSnapshot, renamed: Readonly<Record<string, string>> = {}): AppState {
+  const ctx: ScreenContext = { ...state.ctx, index, ...(progress ? { progress } : {}) };
   const refit = (id: string, screenState: unknown): unknown => {
     const model = router.models[id];
     if (!model) return screenState;
-    return model.reload ? model.reload(screenState, ctx, state.size) : model.init(ctx, state.size);
+    return model.reload ? model.reload(screenState, ctx, state.size, { renamed }) : model.init(ctx, state.size);
   };
   const stack = state.stack.map((e) => ({ ...e, state: refit(e.id, e.state) }));
   const parked: Record<string, unknown> = {};
@@ -196,6 +248,16 @@ function applyReload(router: Router, state: AppState, index: ContentIndex): AppS
   const seq = state.noticeSeq + 1;
   const reloaded: AppState = { ...state, ctx, stack, parked, noticeSeq: seq, notice: { ...reloadNotice(state.ctx.index, index), seq } };
   return { ...reloaded, help: { ...reloaded.help, scroll: clampHelp(router, reloaded, reloaded.help.scroll) } };
+}
+
+/** Hands every screen that shows progress, open or parked, the new snapshot. */
+function applyProgress(router: Router, state: AppState, snapshot: ProgressSnapshot): AppState {
+  const ctx: ScreenContext = { ...state.ctx, progress: snapshot };
+  const refit = (id: string, screenState: unknown): unknown => router.models[id]?.progress?.(screenState, ctx) ?? screenState;
+  const stack = state.stack.map((e) => ({ ...e, state: refit(e.id, e.state) }));
+  const parked: Record<string, unknown> = {};
+  for (const [id, screenState] of Object.entries(state.parked)) parked[id] = refit(id, screenState);
+  return { ...state, ctx, stack, parked };
 }
 
 function reduceApp(router: Router, state: AppState, action: AppAction): AppState {
@@ -224,7 +286,7 @@ function reduceApp(router: Router, state: AppState, action: AppAction): AppState
     case 'scrollHelp':
       return { ...state, help: { ...state.help, scroll: clampHelp(router, state, state.help.scroll + action.by) } };
     case 'reload':
-      return applyReload(router, state, action.index);
+      return applyReload(router, state, action.index, action.progress, action.renamed);
     case 'reloadFailed': {
       // The screens keep the content they have: a half-saved folder is no reason to lose it.
       const seq = state.noticeSeq + 1;
@@ -232,6 +294,19 @@ function reduceApp(router: Router, state: AppState, action: AppAction): AppState
     }
     case 'clearNotice':
       return state.notice?.seq === action.seq ? { ...state, notice: undefined } : state;
+    case 'progress':
+      return applyProgress(router, state, action.snapshot);
+    case 'effectsDone': {
+      const effects = state.effects.filter((e) => e.seq > action.upTo);
+      return effects.length === state.effects.length ? state : { ...state, effects };
+    }
+    case 'notice':
+      return notify(state, action.text, action.tone);
+    case 'clock': {
+      const top = topEntry(state);
+      const model = router.models[top.id];
+      return model?.clock ? applyTop(state, model.clock(top.state, action.at)) : state;
+    }
   }
 }
 

@@ -1,15 +1,18 @@
 import type { ContentIndex } from '../../content/model.js';
+import type { ProgressSnapshot } from '../../progress/snapshot.js';
 import type { Router } from '../router/state.js';
 import type { ScreenDefinition } from './definition.js';
 import { contentScreen } from './content/index.js';
 import { homeScreen } from './home/index.js';
+import { progressScreen } from './progress/index.js';
+import { reviewScreen } from './review/index.js';
 import { studyScreen } from './study/index.js';
 
 /**
  * Every screen of the app. Adding one means a folder under screens/ with its model, keys and view,
  * and a row here; Home's menu lists the rows marked `menu`, in this order.
  */
-export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, contentScreen];
+export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen];
 
 export const firstScreen = homeScreen.id;
 
@@ -17,13 +20,14 @@ export function screenById(id: string): ScreenDefinition | undefined {
   return screens.find((s) => s.id === id);
 }
 
-export function createRouter(index: ContentIndex, version: string, table: readonly ScreenDefinition[] = screens): Router {
+export function createRouter(index: ContentIndex, version: string, table: readonly ScreenDefinition[] = screens, progress?: ProgressSnapshot): Router {
   return {
     models: Object.fromEntries(table.map((s) => [s.id, s.model])),
     ctx: {
       index,
       version,
-      menu: table.filter((s) => s.menu).map(({ id, title, description }) => ({ id, title, description })),
+      menu: table.filter((s) => s.menu).map(({ id, title, description, badge }) => ({ id, title, description, ...(badge ? { badge } : {}) })),
+      ...(progress ? { progress } : {}),
     },
   };
 }

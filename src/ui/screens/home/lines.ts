@@ -2,7 +2,7 @@ import { windowStart } from '../../layout.js';
 import { type Line, seg } from '../../markdown/types.js';
 import { padEnd, textWidth, truncate } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
-import { type HomeState, summaryLine } from './state.js';
+import { type HomeState, summaryLine, todayLine } from './state.js';
 
 const tagline = 'Study the AWS data-collection services in the terminal.';
 
@@ -15,6 +15,11 @@ export function homeLines(state: HomeState, width: number, height: number): Line
     [],
     ...wrap([seg(summaryLine(state.summary))], { width, first: [seg(' ')] }),
   ];
+  if (state.today) {
+    const waiting = state.today.due + state.today.new > 0;
+    head.push(...wrap([seg(todayLine(state.today), waiting ? { bold: true, tone: 'due' } : { dim: true })], { width, first: [seg(' ')] }));
+  }
+  if (state.exam) head.push(...wrap([seg(state.exam, { tone: 'fact' })], { width, first: [seg(' ')] }));
   if (state.summary.topics === 0) {
     head.push(
       ...wrap(

@@ -1,6 +1,6 @@
 import type { ScreenModel } from '../model.js';
 import { homeKeys } from './keys.js';
-import { type HomeAction, type HomeState, homeReducer, initHome, reloadHome } from './state.js';
+import { type HomeAction, type HomeState, homeReducer, initHome, progressHome, reloadHome } from './state.js';
 
 export const homeModel: ScreenModel<HomeState, HomeAction> = {
   init: initHome,
@@ -8,4 +8,5 @@ export const homeModel: ScreenModel<HomeState, HomeAction> = {
   keys: homeKeys,
   resize: (state) => state,
   reload: reloadHome,
+  progress: progressHome,
 };

@@ -1,6 +1,8 @@
 import type { ContentIndex } from '../../../content/model.js';
 import { contentStats } from '../../../content/stats.js';
+import { type TodayCounts, examStatus, todayCounts } from '../../../progress/snapshot.js';
 import type { MenuEntry, ScreenContext } from '../model.js';
+import { examText } from '../review/format.js';
 
 export const quitEntry: MenuEntry = { id: 'quit', title: 'Quit', description: 'Leave shardlab' };
 
@@ -18,6 +20,10 @@ export interface HomeState {
   version: string;
   /** The notes folder, shown when it holds nothing to study. */
   root: string;
+  /** Flashcards waiting today; undefined without progress. */
+  today: TodayCounts | undefined;
+  /** The exam-day outlook line, when an exam date is set. */
+  exam: string | undefined;
 }
 
 export type HomeAction = { type: 'move'; by: number } | { type: 'select'; index: number };
@@ -35,13 +41,30 @@ export function summaryLine(s: ContentSummary): string {
   return [plural(s.topics, 'topic'), plural(s.cards, 'card'), plural(s.facts, 'fact'), plural(s.questions, 'question')].join(' · ');
 }
 
+/** Menu items with their live lines (Review's "12 due · 5 new") in place of the description. */
+function menuItems(ctx: ScreenContext): MenuEntry[] {
+  return [...ctx.menu.map(({ id, title, description, badge }) => ({ id, title, description: badge?.(ctx) ?? description })), quitEntry];
+}
+
+function progressFigures(ctx: ScreenContext): Pick<HomeState, 'today' | 'exam'> {
+  const p = ctx.progress;
+  if (!p) return { today: undefined, exam: undefined };
+  return { today: todayCounts(ctx.index.cards, p), exam: examText(examStatus(ctx.index.cards, p), p.settings) };
+}
+
+export function todayLine(today: TodayCounts): string {
+  if (today.due === 0 && today.new === 0) return 'No cards due today';
+  return `${plural(today.due, 'card')} due today · ${today.new.toLocaleString('en-US')} new`;
+}
+
 export function initHome(ctx: ScreenContext): HomeState {
   return {
-    items: [...ctx.menu, quitEntry],
+    items: menuItems(ctx),
     selected: 0,
     summary: summarise(ctx.index),
     version: ctx.version,
     root: ctx.index.root,
+    ...progressFigures(ctx),
   };
 }
 
@@ -61,5 +84,10 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
 
 /** Home on reloaded content: new counts, same highlighted item. */
 export function reloadHome(state: HomeState, ctx: ScreenContext): HomeState {
-  return { ...state, summary: summarise(ctx.index), root: ctx.index.root };
+  return { ...state, items: menuItems(ctx), summary: summarise(ctx.index), root: ctx.index.root, ...progressFigures(ctx) };
+}
+
+/** Home with progress read again: the due counts and the exam line move, nothing else. */
+export function progressHome(state: HomeState, ctx: ScreenContext): HomeState {
+  return { ...state, items: menuItems(ctx), ...progressFigures(ctx) };
 }
