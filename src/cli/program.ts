@@ -5,7 +5,7 @@ import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
 import { quizCommand } from './commands/quiz.js';
 import { simCommand } from './commands/sim.js';
-import { watchContent } from '../content/watch.js';
+import { addProgressCommands, appRunner } from './commands/progress.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 
@@ -55,12 +55,8 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
         result.code = EXIT.ok;
         return;
       }
-      const index = c.index();
-      result.run = async () => {
-        const { runApp } = await import('../ui/run.js');
-        // Edits to the notes show in the running app: an instructor writes in one pane and reads here.
-        return runApp({ index, version: VERSION, reload: () => c.reloadIndex(), watch: (onChange) => watchContent(c.contentDir, onChange) });
-      };
+      // The app with flashcard progress; edits to the notes show in it while it runs.
+      result.run = appRunner(c);
     });
 
   const content = program.command('content').description('inspect and check the notes').exitOverride();
@@ -143,6 +139,8 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
       // A seed from the clock when none is given: practice should not repeat itself run after run.
       result.code = quizCommand(ctx(), opts, () => Date.now() % 2 ** 31);
     });
+
+  addProgressCommands(program, { ctx, io, result }, json);
 
   for (const cmd of [content, ...program.commands, ...content.commands]) {
     cmd.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);

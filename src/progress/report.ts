@@ -136,7 +136,7 @@ function topicTable(topics: ProgressStats['topics'], width: number): { text: str
   const share = barWidth > 0 ? barWidth + 5 : 5;
   const titleWidth = Math.max(8, width - numbers - share - 1);
   const cut = (text: string) => (text.length > titleWidth ? `${text.slice(0, titleWidth - 1)}…` : text.padEnd(titleWidth));
-  const head = `${cut('Topic')}${shown.map((c) => c.name.padStart(c.w)).join('')}  ${'Mature'.padStart(share - 2)}`;
+  const head = `${cut('Topic')}${shown.map((c) => c.name.padStart(c.w)).join('')}  ${'% mature'.padStart(share - 1)}`;
   const rows = topics.map((t) => {
     const share = t.cards ? t.mature / t.cards : 0;
     const filled = Math.round(share * barWidth);
