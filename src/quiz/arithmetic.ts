@@ -45,24 +45,28 @@ export const MiB = 1024 * KiB;
 export const GiB = 1024 * MiB;
 export const DAY = 86_400;
 
-// Products of exact decimal inputs carry float noise (0.1 × 3 = 0.30000000000000004); rounding
-// to 12 significant digits first keeps ceil(3.0000000000000004) at 3.
-function clean(x: number): number {
-  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
+// Products of exact decimal inputs carry float noise (0.1 × 3 × 10 = 3.0000000000000004), so a
+// value within a relative 1e-9 of a whole number counts as that number before ceil or floor.
+// Plain arithmetic, not toPrecision: the quiz calls these hundreds of thousands of times a second.
+function nearInteger(x: number): number | undefined {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r : undefined;
 }
 
 export function ceilSafe(x: number): number {
-  return Math.ceil(clean(x));
+  return nearInteger(x) ?? Math.ceil(x);
 }
 
 export function floorSafe(x: number): number {
-  return Math.floor(clean(x));
+  return nearInteger(x) ?? Math.floor(x);
 }
 
 /** Rounds to `decimals` places, half away from zero, without float surprises (1.005 → 1.01). */
 export function roundTo(x: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return Math.sign(x) * Math.round(clean(Math.abs(x) * factor)) / factor;
+  const scaled = Math.abs(x) * factor;
+  // 1.005 × 100 is 100.49999999999999: nudge by a relative 1e-12 so a written half rounds up.
+  return (Math.sign(x) * Math.round(scaled + scaled * 1e-12)) / factor;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,8 +45,9 @@ export function farEnough(a: number, b: number, gap: Gap): boolean {
 /** Whether `x` is written with at most `digits` significant digits (so it reads as a real figure). */
 export function isRound(x: number, digits = 3): boolean {
   if (x === 0) return true;
-  const r = Number(x.toPrecision(digits));
-  return Math.abs(r - x) <= 1e-9 * Math.abs(x);
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(Math.abs(x))));
+  const y = x * scale;
+  return Math.abs(y - Math.round(y)) <= 1e-9 * Math.max(1, Math.abs(y));
 }
 
 function roundSignificant(x: number, digits: number): number {

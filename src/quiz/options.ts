@@ -41,9 +41,16 @@ export interface OptionSetRequest {
 const GROUP_ORDER: readonly CandidateGroup[] = ['misconception', 'sibling', 'perturbation'];
 const BANNED = /^(all|none|both|neither) of (the|these) (above|options)\b/i;
 
-/** Case and spacing do not make two options different. */
+const NORMALIZED = new Map<string, string>();
+
+/** Case and spacing do not make two options different. Memoised: names and cells recur. */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, '');
+  let n = NORMALIZED.get(text);
+  if (n === undefined) {
+    if (NORMALIZED.size > 100_000) NORMALIZED.clear();
+    NORMALIZED.set(text, (n = text.toLowerCase().replace(/\s+/g, '')));
+  }
+  return n;
 }
 
 interface Picked {

@@ -3,9 +3,10 @@
 // It asks what the notes say, so a sentence that states a value AWS has since changed is skipped
 // rather than taught.
 
-import type { ContentIndex, Fact, Mention } from '../../content/model.js';
-import { findQuantities, formatQuantity, toBase } from '../../content/quantity.js';
-import { ALL_LIMITS } from '../../sim/limits.js';
+import type { ContentIndex, Dimension, Fact, Mention } from '../../content/model.js';
+import { findQuantities } from '../../content/quantity.js';
+import { baseOf, formatCached } from '../format.js';
+import { ALL_LIMITS, type Limit } from '../../sim/limits.js';
 import type { Generator, GeneratorContext, Question } from '../model.js';
 import { RECALL_GAP, perturbations } from '../numbers.js';
 import { buildOptionSet, explainDistractors, type Candidate } from '../options.js';
@@ -28,6 +29,10 @@ function clip(text: string, max = 90): string {
 
 interface ClozePool {
   eligible: Mention[];
+  /** Mentions that read as figures, by dimension: the sibling candidates. */
+  figures: Map<Dimension, Mention[]>;
+  /** The limit a mention states, if any (for the old-value distractor and the explanation). */
+  stated: Map<Mention, Limit | undefined>;
   bySentence: Map<string, Mention[]>;
   /** The whole sentence around each eligible mention, and where its quantity sits in it. */
   blanks: Map<Mention, { sentence: string; start: number; end: number }>;
@@ -117,7 +122,15 @@ export function clozePool(index: ContentIndex): ClozePool {
     blanks.set(m, whole);
     return true;
   });
-  const pool = { eligible, bySentence, blanks };
+  const figures = new Map<Dimension, Mention[]>();
+  for (const m of index.mentions) {
+    if (!isFigure(m)) continue;
+    const list = figures.get(m.quantity.base.dimension);
+    if (list) list.push(m);
+    else figures.set(m.quantity.base.dimension, [m]);
+  }
+  const stated = new Map(eligible.map((m) => [m, ALL_LIMITS.find((limit) => mentionStates(m, limit))]));
+  const pool = { eligible, bySentence, blanks, figures, stated };
   POOLS.set(index, pool);
   return pool;
 }
@@ -142,12 +155,12 @@ export function clozeQuestion(ctx: GeneratorContext, m: Mention): Question | nul
     candidates.push(c);
   };
 
-  const stated = ALL_LIMITS.find((limit) => mentionStates(m, limit));
+  const stated = pool.stated.has(m) ? pool.stated.get(m) : ALL_LIMITS.find((limit) => mentionStates(m, limit));
   for (const old of quantitiesIn(stated?.previous, dim)) {
     add(old.base, `That was the ${stated!.name.toLowerCase()} before AWS changed it: older material says ${stated!.previous}`, 'misconception', 'previous-value');
   }
   // Nearest first: figures from the same note, then from the others.
-  const others = (l.mentionsByDimension.get(dim) ?? []).filter((o) => !inSentence.has(o) && isFigure(o));
+  const others = (pool.figures.get(dim) ?? []).filter((o) => !inSentence.has(o));
   const sameFile = shuffled(ctx.rng, others.filter((o) => o.source.file === m.source.file)).slice(0, SIBLINGS);
   const elsewhere = shuffled(ctx.rng, others.filter((o) => o.source.file !== m.source.file)).slice(0, SIBLINGS);
   for (const o of [...sameFile, ...elsewhere]) {
@@ -157,11 +170,11 @@ export function clozeQuestion(ctx: GeneratorContext, m: Mention): Question | nul
     for (const v of f.values) if (v.base.dimension === dim) add(v.base, `That is the ${describeFact(f)}: ${f.text}`, 'sibling');
   }
   for (const amount of perturbations(q.amount)) {
-    const base = toBase(amount, unit);
-    if (base) candidates.push({ value: base, text: formatQuantity(amount, unit), why: `The notes say ${q.text} here, not ${formatQuantity(amount, unit)}`, group: 'perturbation' });
+    const base = baseOf(amount, unit);
+    if (base) candidates.push({ value: base, text: formatCached(amount, unit), why: `The notes say ${q.text} here, not ${formatCached(amount, unit)}`, group: 'perturbation' });
   }
 
-  const keyText = formatQuantity(q.amount, unit);
+  const keyText = formatCached(q.amount, unit);
   const set = buildOptionSet({ key: { value: { amount: q.base.amount, dimension: dim }, text: keyText }, candidates, rng: ctx.rng, gap: RECALL_GAP, order: 'numeric' });
   if (!set) return null;
   const whole = pool.blanks.get(m) ?? { sentence: m.sentence, start: q.start, end: q.end };

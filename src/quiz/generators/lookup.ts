@@ -2,7 +2,8 @@
 // built once per ContentIndex so that generating a question costs microseconds, not a scan.
 
 import type { ContentIndex, Dimension, Fact, Mention, Quantity, Topic } from '../../content/model.js';
-import { convertBase, findQuantities, formatQuantity } from '../../content/quantity.js';
+import { findQuantities } from '../../content/quantity.js';
+import { formatCached, inUnitOf } from '../format.js';
 import { ALL_LIMITS, SERVICE_WORDS, type Limit } from '../../sim/limits.js';
 import { isRound } from '../numbers.js';
 
@@ -62,14 +63,14 @@ export function topicPath(l: Lookup, topicId: string): string {
  * a figure a person writes (`0.000244 MiB`), in which case the candidate is not used.
  */
 export function inUnit(base: { amount: number; dimension: Dimension }, unit: string, near?: number): { amount: number; text: string } | null {
-  const amount = convertBase(base.amount, base.dimension, unit);
+  const amount = inUnitOf(base.amount, base.dimension, unit);
   if (amount === null || amount <= 0 || !isRound(amount, 3) || amount < 1e-3) return null;
   if (near !== undefined && near > 0) {
     // A sibling a hundred times off is no temptation, and `0.25 days` next to `7 days` reads oddly.
     if (amount > near * MAX_RATIO || amount < near / MAX_RATIO) return null;
     if (amount < 1 && near >= 1) return null;
   }
-  return { amount, text: formatQuantity(amount, unit) };
+  return { amount, text: formatCached(amount, unit) };
 }
 
 const MAX_RATIO = 100;

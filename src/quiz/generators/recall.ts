@@ -4,7 +4,7 @@
 // wrong names are sibling limits of the same dimension whose values differ.
 
 import type { Fact, Quantity } from '../../content/model.js';
-import { formatQuantity, toBase } from '../../content/quantity.js';
+import { baseOf, formatCached } from '../format.js';
 import type { Generator, GeneratorContext, Question } from '../model.js';
 import { RECALL_GAP, farEnough, perturbations } from '../numbers.js';
 import { buildOptionSet, explainDistractors, normalizeText, type Candidate } from '../options.js';
@@ -66,8 +66,8 @@ function valueCandidates(ctx: GeneratorContext, l: Lookup, f: Fact, key: Quantit
     for (const v of s.values) if (v.base.dimension === dim) add(v.base, `That is the ${describe(s)}: ${s.text}`, 'sibling');
   }
   for (const amount of perturbations(keyAmount)) {
-    const base = toBase(amount, unit);
-    if (base) out.push({ value: base, text: formatQuantity(amount, unit), why: `Not a figure the notes give for this limit; it is ${f.text}`, group: 'perturbation' });
+    const base = baseOf(amount, unit);
+    if (base) out.push({ value: base, text: formatCached(amount, unit), why: `Not a figure the notes give for this limit; it is ${f.text}`, group: 'perturbation' });
   }
   return out;
 }
@@ -81,7 +81,7 @@ export function recallValue(ctx: GeneratorContext, f: Fact): Question | null {
   const chosen = chooseQuantity(ctx, f);
   if (!chosen) return null;
   const key = chosen.q;
-  const keyText = formatQuantity(key.amount, key.unit);
+  const keyText = formatCached(key.amount, key.unit);
   const set = buildOptionSet({
     key: { value: { amount: key.base.amount, dimension: key.base.dimension }, text: keyText },
     candidates: valueCandidates(ctx, l, f, key),

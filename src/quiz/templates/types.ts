@@ -2,7 +2,7 @@
 // arithmetic.ts) and a table of misconception transforms. `validate` recomputes the key from the
 // inputs stored on the question with the same template, so the key can never drift from the text.
 
-import { formatQuantity, toBase } from '../../content/quantity.js';
+import { baseOf, formatCached } from '../format.js';
 import type { Rng } from '../../sim/core/rng.js';
 import { roundTo } from '../arithmetic.js';
 import type { MisconceptionId } from '../misconceptions.js';
@@ -93,19 +93,19 @@ export function present(answer: NumberAnswer, amount: number): { text: string; v
   const rounded = roundTo(amount, answer.decimals);
   if (!Number.isFinite(rounded)) return null;
   if (answer.unit === '$') return { text: formatUsd(rounded), value: { amount: rounded, dimension: 'usd' } };
-  const base = toBase(rounded, answer.unit);
+  const base = baseOf(rounded, answer.unit);
   if (!base) return null;
-  return { text: formatQuantity(rounded, answer.unit), value: base };
+  return { text: formatCached(rounded, answer.unit), value: base };
 }
 
 /** `1,024 records/s` in prose: the same formatting the options use. */
 export function q(amount: number, unit: string, decimals = 2): string {
-  return formatQuantity(roundTo(amount, decimals), unit);
+  return formatCached(roundTo(amount, decimals), unit);
 }
 
 /** A size given in bytes, shown the way a person would write it (KiB or MiB when exact). */
 export function size(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return formatQuantity(bytes / (1024 * 1024), 'MiB');
-  if (bytes >= 1024 && bytes % 1024 === 0) return formatQuantity(bytes / 1024, 'KiB');
-  return formatQuantity(bytes, 'B');
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return formatCached(bytes / (1024 * 1024), 'MiB');
+  if (bytes >= 1024 && bytes % 1024 === 0) return formatCached(bytes / 1024, 'KiB');
+  return formatCached(bytes, 'B');
 }
