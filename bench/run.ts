@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/loader.js';
 import { writeCorpus } from './corpus.js';
+import { runQuizBench } from './quiz.js';
 import { runSimBench } from './sim.js';
 
 const root = join(import.meta.dirname, '..');
@@ -106,3 +107,7 @@ rmSync(cacheDir, { recursive: true, force: true });
 // --- the engine (issue 7) -------------------------------------------------------------------
 console.log('');
 runSimBench();
+
+// --- the quiz engine (issue 5) --------------------------------------------------------------
+console.log('');
+runQuizBench();
