@@ -229,7 +229,8 @@ export function addProgressCommands(program: Command, deps: CommandDeps, json: (
     .command('prune')
     .description('remove the progress of cards no longer in the notes')
     .addOption(json())
-    .action((opts: { json?: boolean }) => pruneCommand(deps, opts));
+    // `progress prune --json`: the parent's own --json may take the flag, so both are read.
+    .action((_opts: { json?: boolean }, cmd: Command) => pruneCommand(deps, cmd.optsWithGlobals<{ json?: boolean }>()));
 
   const exporter = program.command('export').description('write flashcards or the review log for other tools');
   const force = () => new Option('--force', 'replace FILE if it exists');
