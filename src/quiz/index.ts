@@ -1,7 +1,7 @@
 // The quiz engine's public surface: what the CLI, the Practice screen and the exam build on.
 
 export { generateQuiz, scopeIndex, DEFAULT_WEIGHTS, type QuizRequest, type QuizRun } from './engine.js';
-export { GENERATORS } from './generators/index.js';
+export { GENERATORS, authoredQuestion, calcQuestion, clozeQuestion, recallName, recallValue, trueStatement, whichOption } from './generators/index.js';
 export { validate, isValid, statedChoice, type ValidationResult } from './validate.js';
 export { questionJson, type QuestionJson } from './json.js';
 export { MISCONCEPTIONS, type MisconceptionId } from './misconceptions.js';
