@@ -111,3 +111,7 @@ runSimBench();
 // --- the quiz engine (issue 5) --------------------------------------------------------------
 console.log('');
 runQuizBench();
+
+// --- flashcards ----------------------------------------------------------------------------
+const { flashcardBench } = await import('./flashcards.js');
+await flashcardBench(report);

@@ -43,15 +43,14 @@ export function syncCardIdentity(cards: readonly Card[], stored: Record<string, 
     result.relinked.push({ from: c.orphan, to: c.card.id, similarity: Math.round(c.similarity * 1000) / 1000 });
   }
 
+  // States are replaced, never edited in place: earlier copies of the record may share them.
   for (const [id, state] of Object.entries(stored)) {
     const card = current.get(id);
     if (card) {
       if (state.orphanedAt !== null) result.restored.push(id);
-      state.orphanedAt = null;
-      state.front = card.front;
-      state.topic = card.topic;
+      if (state.orphanedAt !== null || state.front !== card.front || state.topic !== card.topic) stored[id] = { ...state, orphanedAt: null, front: card.front, topic: card.topic };
     } else if (state.orphanedAt === null) {
-      state.orphanedAt = now;
+      stored[id] = { ...state, orphanedAt: now };
       result.orphaned.push(id);
     }
   }

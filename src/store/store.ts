@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { writeFileAtomic } from './atomic.js';
 import { appendEntries, readEntries, type JournalRead } from './journal.js';
 import { withLock } from './lock.js';
-import { emptyProgress, progressSchema, reviewSchema, SCHEMA_VERSION, type Progress, type Review } from './schema.js';
+import { cardStateSchema, emptyProgress, progressSchema, reviewSchema, SCHEMA_VERSION, type CardState, type Progress, type Review } from './schema.js';
 
 // Progress on disk: progress.json (the current state, validated, versioned, replaced atomically)
 // and append-only journals beside it (reviews.jsonl…). Every change is a read-merge-write under a
@@ -72,8 +72,19 @@ class ProgressFile {
     return parsed.data;
   }
 
-  writeSync(data: Progress): void {
-    writeFileAtomic(this.path, `${JSON.stringify(progressSchema.parse(data), null, 1)}\n`);
+  /**
+   * Validates and writes `data`. Given `unchangedFrom` (a validated state `data` was copied from),
+   * card states that are still the same objects are not validated again: with thousands of cards,
+   * validating them all is most of the cost of recording one answer.
+   */
+  writeSync(data: Progress, unchangedFrom?: Progress): void {
+    let valid: Progress;
+    if (unchangedFrom) {
+      const cards: Record<string, CardState> = {};
+      for (const [id, state] of Object.entries(data.cards)) cards[id] = state === unchangedFrom.cards[id] ? state : cardStateSchema.parse(state);
+      valid = { ...progressSchema.parse({ ...data, cards: {} }), cards };
+    } else valid = progressSchema.parse(data);
+    writeFileAtomic(this.path, `${JSON.stringify(valid, null, 1)}\n`);
   }
 
   /** Never destroy what the user did: keep the bad file under a new name and start fresh. */
@@ -99,8 +110,32 @@ function removeDeadTemporaries(dir: string): void {
   }
 }
 
+/** What identifies one version of progress.json: every write renames a new file into place. */
+interface FileStamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+function stampOf(path: string): FileStamp | undefined {
+  try {
+    const s = statSync(path);
+    return { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
 export class ProgressStore {
   private readonly file: ProgressFile;
+  private readonly path: string;
+  /** progress.json as this instance last read or wrote it; another instance's write changes it. */
+  private known: FileStamp | undefined;
   /** lowdb holds the last state read; every update re-reads under the lock before changing it. */
   readonly db: Low<Progress>;
   private readonly lockPath: string;
@@ -110,7 +145,8 @@ export class ProgressStore {
     private readonly options: StoreOptions,
   ) {
     mkdirSync(dir, { recursive: true });
-    this.file = new ProgressFile(join(dir, 'progress.json'), options);
+    this.path = join(dir, 'progress.json');
+    this.file = new ProgressFile(this.path, options);
     this.db = new Low<Progress>(this.file, emptyProgress());
     this.lockPath = join(dir, 'progress.lock');
   }
@@ -120,6 +156,7 @@ export class ProgressStore {
     const store = new ProgressStore(dir, options);
     store.locked(() => {
       store.db.data = store.file.readSync();
+      store.known = stampOf(store.path);
       removeDeadTemporaries(dir);
     });
     return store;
@@ -131,7 +168,11 @@ export class ProgressStore {
 
   /** Re-reads the file (another instance may have written), for screens that show live counts. */
   refresh(): Progress {
-    return this.locked(() => (this.db.data = this.file.readSync()));
+    return this.locked(() => {
+      this.db.data = this.file.readSync();
+      this.known = stampOf(this.path);
+      return this.db.data;
+    });
   }
 
   /**
@@ -140,9 +181,15 @@ export class ProgressStore {
    */
   update(change: (doc: Progress) => { journal?: { name: string; entries: unknown[] }[] } | void): Progress {
     return this.locked(() => {
-      const doc = this.file.readSync();
+      // When nobody wrote since this instance did, what it holds is what is on disk: reading and
+      // validating thousands of cards again would only repeat work. `change` gets a copy either
+      // way, so earlier states handed out (the app's snapshots) never change under their holders.
+      const unchanged = this.known !== undefined && sameStamp(stampOf(this.path), this.known);
+      const base = unchanged ? this.db.data : this.file.readSync();
+      const doc: Progress = { ...base, settings: { ...base.settings }, cards: { ...base.cards }, sections: { ...base.sections } };
       const result = change(doc);
-      this.file.writeSync(doc);
+      this.file.writeSync(doc, base);
+      this.known = stampOf(this.path);
       for (const j of result?.journal ?? []) appendEntries(this.journalPath(j.name), j.entries);
       this.db.data = doc;
       return doc;

@@ -17,6 +17,12 @@ import type { ScenarioSpec } from './spec.js';
 
 export interface RunOptions {
   trace?: boolean;
+  /**
+   * Called once the streams and plug-in services exist, before consumers and producers start.
+   * The lab runner runs a learner's console commands here: at once (before any traffic) or
+   * scheduled with `sim.at`, through the same dispatcher as the scenario's actions.
+   */
+  setup?: (run: { sim: Simulation; dispatcher: Dispatcher; world: World }) => void;
 }
 
 export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): ScenarioMetrics {
@@ -37,6 +43,8 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
     kinesis.setRetention(stream, s.retention / 3_600_000);
     if (s.maxRecordSize !== undefined) kinesis.setMaxRecordSize(stream, s.maxRecordSize / 1024);
   }
+
+  options.setup?.({ sim, dispatcher, world });
 
   // Consumers start first so a TRIM_HORIZON reader and the first records meet at time 0 in a
   // fixed order. Random draws come from per-component forks, so adding one changes no other.
