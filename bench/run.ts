@@ -112,6 +112,7 @@ runSimBench();
 console.log('');
 runQuizBench();
 
-// --- flashcards ----------------------------------------------------------------------------
+// --- flashcards and progress (issue 4) -----------------------------------------------------
+console.log('');
 const { flashcardBench } = await import('./flashcards.js');
 await flashcardBench(report);
