@@ -78,22 +78,60 @@ function acceptable(c: { value: OptionValue; text: string }, chosen: readonly Pi
   });
 }
 
+/**
+ * The number of options to place below the key. Every rank stays possible, but ranks that the
+ * misconceptions can fill are likelier (weight 2^k for k usable misconceptions), so varying the
+ * key's position costs as few real mistakes as possible.
+ */
+function chooseRank(req: OptionSetRequest, count: number, key: number): number {
+  const mistakes = req.candidates.filter((c) => c.group === 'misconception' && isNumeric(c.value) && c.value.amount !== key);
+  const under = mistakes.filter((c) => isNumeric(c.value) && c.value.amount < key).length;
+  const over = mistakes.length - under;
+  const weights = Array.from({ length: count }, (_, r) => 2 ** (Math.min(under, r) + Math.min(over, count - 1 - r)));
+  let x = req.rng.next() * weights.reduce((a, b) => a + b, 0);
+  for (let r = 0; r < count; r++) {
+    x -= weights[r]!;
+    if (x < 0) return r;
+  }
+  return count - 1;
+}
+
 export function buildOptionSet(req: OptionSetRequest): OptionSet | null {
   const count = req.count ?? 4;
   const chosen: Picked[] = [{ value: req.key.value, text: req.key.text.trim(), key: true }];
   if (!acceptable(req.key, [], req.gap, req.key.value)) return null;
-  for (const group of GROUP_ORDER) {
+  // Misconceptions are drawn at random so the same three mistakes do not always appear; siblings
+  // come in the caller's order (nearest first: same note, then others) and perturbations best first.
+  const pool = GROUP_ORDER.flatMap((group) => {
     const inGroup = req.candidates.filter((c) => c.group === group);
-    // Misconceptions are drawn at random so the same three mistakes do not always appear; siblings
-    // come in the caller's order (nearest first: same note, then others) and perturbations best first.
-    const ordered = group === 'misconception' ? shuffled(req.rng, inGroup) : inGroup;
-    for (const c of ordered) {
+    return group === 'misconception' ? shuffled(req.rng, inGroup) : inGroup;
+  });
+  const take = (c: Candidate) => {
+    const picked: Picked = { value: c.value, text: c.text.trim(), why: c.why, key: false };
+    if (c.misconception) picked.misconception = c.misconception;
+    chosen.push(picked);
+  };
+  const keyValue = req.key.value;
+  if (req.order === 'numeric' && isNumeric(keyValue)) {
+    // Mistakes mostly err one way (rounding down, ignoring a limit), which would park the key at
+    // the same rank every time; aim for a random rank and take the preferred candidates that fit it.
+    const below = chooseRank(req, count, keyValue.amount);
+    let under = 0;
+    let over = 0;
+    for (const c of pool) {
       if (chosen.length >= count) break;
-      if (!acceptable(c, chosen, req.gap, req.key.value)) continue;
-      const picked: Picked = { value: c.value, text: c.text.trim(), why: c.why, key: false };
-      if (c.misconception) picked.misconception = c.misconception;
-      chosen.push(picked);
+      if (!isNumeric(c.value) || !acceptable(c, chosen, req.gap, keyValue)) continue;
+      const isBelow = c.value.amount < keyValue.amount;
+      if (isBelow ? under >= below : over >= count - 1 - below) continue;
+      take(c);
+      if (isBelow) under++;
+      else over++;
     }
+  }
+  for (const c of pool) {
+    if (chosen.length >= count) break;
+    if (chosen.some((p) => p.text === c.text.trim()) || !acceptable(c, chosen, req.gap, keyValue)) continue;
+    take(c);
   }
   if (chosen.length < count) return null;
 

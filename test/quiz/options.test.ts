@@ -45,11 +45,27 @@ describe('buildOptionSet', () => {
   it('prefers misconceptions, then siblings, then perturbations', () => {
     const set = buildOptionSet({
       key: { value: bytes(10), text: '10 B' },
-      candidates: [cand(1, '1 B', 'perturbation'), cand(2, '2 B', 'perturbation'), cand(20, '20 B', 'sibling'), cand(30, '30 B', 'misconception'), cand(40, '40 B', 'sibling')],
+      candidates: [cand(50, '50 B', 'perturbation'), cand(60, '60 B', 'perturbation'), cand(20, '20 B', 'sibling'), cand(30, '30 B', 'misconception'), cand(40, '40 B', 'sibling')],
       rng: createRng(1),
       order: 'numeric',
     })!;
     expect(set.options.map((o) => o.text)).toEqual(['10 B', '20 B', '30 B', '40 B']);
+  });
+
+  it('varies the key’s rank when there are candidates on both sides, favouring ranks mistakes can fill', () => {
+    const ranks = new Map<string, number>();
+    for (let seed = 0; seed < 400; seed++) {
+      const set = buildOptionSet({
+        key: { value: bytes(100), text: '100 B' },
+        candidates: [cand(50, '50 B', 'misconception'), cand(200, '200 B', 'misconception'), ...[10, 20, 30, 300, 400, 500].map((n) => cand(n, `${n} B`, 'perturbation'))],
+        rng: createRng(seed),
+        order: 'numeric',
+      })!;
+      ranks.set(set.answer[0]!, (ranks.get(set.answer[0]!) ?? 0) + 1);
+      expect(set.distractors.filter((d) => d.why === 'why 50 B' || d.why === 'why 200 B').length).toBeGreaterThanOrEqual(1);
+    }
+    expect([...ranks.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(ranks.get('b')! + ranks.get('c')!).toBeGreaterThan(ranks.get('a')! + ranks.get('d')!);
   });
 
   it('refuses a set it cannot fill rather than padding it', () => {
