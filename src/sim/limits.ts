@@ -124,6 +124,9 @@ export const IOT = table('iot', {
   topicSlashes: { name: 'Forward slashes in a topic', value: 7, dimension: 'count', display: '7 slashes', scope: 'per topic or filter', source: I, aliases: /\bslashes in a topic\b/i },
   actionsPerRule: { name: 'Actions per rule', value: 10, dimension: 'count', display: '10 actions', scope: 'per topic rule', source: I, aliases: /^actions per rule$/i },
   shadowBytes: { name: 'Shadow state document size', value: 8000, dimension: 'bytes', display: '8 KB', scope: 'desired plus reported', source: I, aliases: /\bshadow state document size\b/i },
+  shadowNestingDepth: { name: 'Shadow state nesting depth', value: 6, dimension: 'count', display: '6 levels', scope: 'per desired or reported section', source: I, aliases: /^shadow (state )?nesting depth$/i },
+  shadowClientTokenBytes: { name: 'Shadow client token size', value: 64, dimension: 'bytes', display: '64 bytes', scope: 'per shadow request', source: I, aliases: /^shadow client token size$/i },
+  messageMeteringBytes: { name: 'Message metering increment', value: 5000, dimension: 'bytes', display: '5 KB', scope: 'per message (an 8 KB message is metered as two)', source: 'https://aws.amazon.com/iot-core/pricing/', aliases: /^message metering increment$/i },
 });
 
 export const LAMBDA = table('lambda', {

@@ -31,6 +31,8 @@ export type AwsErrorCode =
   | 'MalformedPolicyException'
   | 'ConflictException'
   | 'RequestEntityTooLargeException'
+  // What AWS IoT answers for a topic rule that does not exist.
+  | 'UnauthorizedException'
   // Amazon Data Firehose (throttled Direct PUT, a stale --current-delivery-stream-version-id).
   | 'ServiceUnavailableException'
   | 'ConcurrentModificationException';
