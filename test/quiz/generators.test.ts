@@ -62,6 +62,15 @@ describe('recall', () => {
     expect(seen).toEqual(new Set(['1 MiB/s', '1,000 records/s']));
   });
 
+  it('a count sibling must count the same thing: 80 characters is never offered as "80 messages"', () => {
+    const index = shippedIndex();
+    const f = index.facts.find((x) => x.name === 'Messages per batch request')!;
+    for (let seed = 0; seed < 30; seed++) {
+      const q = ok(recallValue(context(index, seed), f));
+      for (const d of q.distractors.filter((x) => x.why.startsWith('That is the'))) expect(d.why).toMatch(/\d messages?$/);
+    }
+  });
+
   it('in reverse, names the limit; every other option is a limit of the same dimension with another value', () => {
     const index = shippedIndex();
     const f = index.facts.find((x) => x.name === 'GetRecords call rate')!;

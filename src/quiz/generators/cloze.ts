@@ -12,7 +12,7 @@ import { RECALL_GAP, perturbations } from '../numbers.js';
 import { buildOptionSet, explainDistractors, type Candidate } from '../options.js';
 import { pick, shuffled } from '../random.js';
 import { mentionIsStale, mentionStates } from '../sources.js';
-import { inUnit, lookup, quantitiesIn, topicPath, type Lookup } from './lookup.js';
+import { inUnit, lookup, quantitiesIn, sameKind, topicPath, type Lookup } from './lookup.js';
 
 const BLANK = '_____';
 const MIN_WORDS = 4;
@@ -164,10 +164,11 @@ export function clozeQuestion(ctx: GeneratorContext, m: Mention): Question | nul
   const sameFile = shuffled(ctx.rng, others.filter((o) => o.source.file === m.source.file)).slice(0, SIBLINGS);
   const elsewhere = shuffled(ctx.rng, others.filter((o) => o.source.file !== m.source.file)).slice(0, SIBLINGS);
   for (const o of [...sameFile, ...elsewhere]) {
+    if (!sameKind(o.quantity, q)) continue;
     add(o.quantity.base, `Your notes give ${o.quantity.text} for something else: “${clip(o.sentence)}” (${o.source.file}:${o.source.line})`, 'sibling');
   }
   for (const f of shuffled(ctx.rng, l.factsByDimension.get(dim) ?? []).slice(0, SIBLINGS)) {
-    for (const v of f.values) if (v.base.dimension === dim) add(v.base, `That is the ${describeFact(f)}: ${f.text}`, 'sibling');
+    for (const v of f.values) if (sameKind(v, q)) add(v.base, `That is the ${describeFact(f)}: ${f.text}`, 'sibling');
   }
   for (const amount of perturbations(q.amount)) {
     const base = baseOf(amount, unit);

@@ -75,6 +75,16 @@ export function inUnit(base: { amount: number; dimension: Dimension }, unit: str
 
 const MAX_RATIO = 100;
 
+/**
+ * Whether a sibling may stand as an option in the key's unit. Sizes, rates and durations convert;
+ * counts do not change noun (80 characters shown as "80 messages" would be a limit that does not
+ * exist), so a count sibling must count the same thing.
+ */
+export function sameKind(sibling: Quantity, key: Quantity): boolean {
+  const d = key.base.dimension;
+  return sibling.base.dimension === d && (d !== 'count' && d !== 'count/s' ? true : sibling.unit === key.unit);
+}
+
 /** Quantities of one dimension in a free-text cell (a fact's `default` or `previous`). */
 export function quantitiesIn(text: string | undefined, dimension: Dimension): Quantity[] {
   return text ? findQuantities(text).filter((q) => q.base.dimension === dimension) : [];

@@ -9,7 +9,7 @@ import type { Generator, GeneratorContext, Question } from '../model.js';
 import { RECALL_GAP, farEnough, perturbations } from '../numbers.js';
 import { buildOptionSet, explainDistractors, normalizeText, type Candidate } from '../options.js';
 import { chance, pick, shuffled } from '../random.js';
-import { inUnit, lookup, lowerFirst, quantitiesIn, topicPath, type Lookup } from './lookup.js';
+import { inUnit, lookup, lowerFirst, quantitiesIn, sameKind, topicPath, type Lookup } from './lookup.js';
 
 const SIBLINGS_PER_SOURCE = 8;
 
@@ -63,7 +63,7 @@ function valueCandidates(ctx: GeneratorContext, l: Lookup, f: Fact, key: Quantit
   }
   for (const d of quantitiesIn(f.default, dim)) add(d.base, `That is the default (${f.default}), not the limit`, 'misconception');
   for (const s of siblingFacts(ctx, l, f, dim)) {
-    for (const v of s.values) if (v.base.dimension === dim) add(v.base, `That is the ${describe(s)}: ${s.text}`, 'sibling');
+    for (const v of s.values) if (sameKind(v, key)) add(v.base, `That is the ${describe(s)}: ${s.text}`, 'sibling');
   }
   for (const amount of perturbations(keyAmount)) {
     const base = baseOf(amount, unit);
