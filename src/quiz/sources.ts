@@ -59,7 +59,8 @@ export function mentionIsStale(m: Mention): Limit | undefined {
     (limit) =>
       limit.previous !== undefined &&
       !limit.values.some((v) => close(m.quantity, v.amount, v.dimension)) &&
-      (PREVIOUS.get(limit.key) ?? []).some((p) => close(m.quantity, p.base.amount, p.base.dimension)) &&
+      // Within 5% even for binary units: `265kb` beside SQS's old 256 KiB is the old value mistyped.
+      (PREVIOUS.get(limit.key) ?? []).some((p) => p.base.dimension === m.quantity.base.dimension && Math.abs(m.quantity.base.amount - p.base.amount) <= SLACK * p.base.amount) &&
       SERVICE_WORDS[limit.service].test(text),
   );
 }

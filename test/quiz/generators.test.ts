@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loader.js';
 import { authoredQuestion, wrongReasons } from '../../src/quiz/generators/authored.js';
 import { clozePool, clozeQuestion } from '../../src/quiz/generators/cloze.js';
 import { trueStatement, whichOption } from '../../src/quiz/generators/compare.js';
 import { recallName, recallValue } from '../../src/quiz/generators/recall.js';
 import type { Question } from '../../src/quiz/model.js';
 import { validate } from '../../src/quiz/validate.js';
-import { context, fixtureIndex, shippedIndex } from './helpers.js';
+import { context, fixtureIndex, seedsDir, shippedIndex } from './helpers.js';
 
 const key = (q: Question) => q.options.filter((o) => q.answer.includes(o.id)).map((o) => o.text);
 const whyOf = (q: Question, text: string) => q.distractors.find((d) => q.options.find((o) => o.id === d.optionId)?.text === text)?.why;
@@ -108,6 +110,16 @@ describe('cloze', () => {
     const q = ok(clozeQuestion(context(fixtureIndex(), 4), mention('propagation delay grows')));
     const sibling = q.distractors.find((d) => d.why.startsWith('Your notes give'));
     if (sibling) expect(sibling.why).toMatch(/\(kinesis\.md:\d+\)$/);
+  });
+
+  it.skipIf(!existsSync(seedsDir))('skips the seed notes’ stale figures, and a typo of one', () => {
+    const seeds = loadContent(seedsDir);
+    const eligible = clozePool(seeds).eligible;
+    // SQS 256KB (and its typo 265kb), Kinesis retention up to 7 days, Firehose's 60 second minimum.
+    for (const stale of ['256KB', '265kb', 'up to 7 days', '60 second latency']) {
+      expect(seeds.mentions.some((m) => m.sentence.includes(stale)), stale).toBe(true);
+      expect(eligible.some((m) => m.sentence.includes(stale)), stale).toBe(false);
+    }
   });
 
   it('never blanks a value AWS has changed since (the notes say 256 KiB for SQS messages)', () => {

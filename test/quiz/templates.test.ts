@@ -4,7 +4,7 @@ import { calcQuestion } from '../../src/quiz/generators/calc.js';
 import { MISCONCEPTIONS } from '../../src/quiz/misconceptions.js';
 import { limitByKey } from '../../src/quiz/sources.js';
 import { TEMPLATES, TEMPLATE_BY_ID } from '../../src/quiz/templates/index.js';
-import { present, type NumberTemplate } from '../../src/quiz/templates/types.js';
+import { present, type ChoiceTemplate, type NumberTemplate } from '../../src/quiz/templates/types.js';
 import { context, shippedIndex } from './helpers.js';
 
 const numberTemplates = TEMPLATES.filter((t): t is NumberTemplate => t.answer.kind === 'number');
@@ -21,6 +21,16 @@ describe('calc templates', () => {
       const ids = t.answer.kind === 'number' ? (t as NumberTemplate).mistakes.map((m) => m.id) : [];
       for (const id of ids) expect(Object.keys(MISCONCEPTIONS), `${t.id}: ${id}`).toContain(id);
     }
+  });
+
+  it('every misconception in the table is one some generator can produce', () => {
+    const used = new Set<string>(['previous-value']); // recall and cloze: a limit's old value
+    for (const t of TEMPLATES) {
+      if (t.answer.kind === 'number') for (const m of (t as NumberTemplate).mistakes) used.add(m.id);
+      else for (const o of (t as ChoiceTemplate).outcomes) if (o.misconception) used.add(o.misconception);
+    }
+    expect([...used].sort()).toEqual(Object.keys(MISCONCEPTIONS).sort());
+    for (const label of Object.values(MISCONCEPTIONS)) expect(label.length).toBeGreaterThan(10);
   });
 
   it('every misconception row is live: over many draws it gives a wrong answer at least once', () => {
