@@ -35,7 +35,9 @@ export type AwsErrorCode =
   | 'UnauthorizedException'
   // Amazon Data Firehose (throttled Direct PUT, a stale --current-delivery-stream-version-id).
   | 'ServiceUnavailableException'
-  | 'ConcurrentModificationException';
+  | 'ConcurrentModificationException'
+  // Amazon S3 (aws s3 ls over the engine's object store).
+  | 'NoSuchBucket';
 
 export class AwsError extends Error {
   constructor(
