@@ -146,11 +146,13 @@ function siblingKey(card: Card): string {
 export function startSession(setup: SessionSetup): Session {
   const scheduler = new Scheduler(setup.scheduler);
   const examAt = setup.examAt;
+  // Every new card is queued and `newLeft` applies the day's limit as they are answered, so a new
+  // card passed over (a sibling studied today) leaves room for the next one.
   const queue = buildQueue(setup.cards, setup.stored, {
     now: setup.now,
     endOfDay: setup.endOfDay,
-    newCardsPerDay: setup.newCardsPerDay,
-    newIntroducedToday: setup.newIntroducedToday,
+    newCardsPerDay: Number.MAX_SAFE_INTEGER,
+    newIntroducedToday: 0,
     ...(setup.topics ? { topics: setup.topics } : {}),
     ...(examAt !== undefined && examAt > setup.now ? { riskAtExam: (s: CardState) => scheduler.retrievability(s, examAt) } : {}),
   });
@@ -182,7 +184,7 @@ export function startSession(setup: SessionSetup): Session {
     reviewAt: 0,
     fresh: queue.fresh.map((c) => c.id),
     freshAt: 0,
-    newLeft: queue.fresh.length,
+    newLeft: Math.max(0, setup.newCardsPerDay - setup.newIntroducedToday),
     learning: queue.learning.map((c) => c.id),
     deferred,
     siblings,

@@ -131,7 +131,11 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
 
   // Counts on Home and the deck list are re-read whenever another screen comes up, and every minute.
   const topId = topEntry(state).id;
+  // The first screen drew from the snapshot the app was started with; read again only on a change.
+  const shownId = useRef(topId);
   useEffect(() => {
+    if (shownId.current === topId) return;
+    shownId.current = topId;
     refreshProgress();
   }, [topId, refreshProgress]);
   const hasProgress = progress !== undefined;
