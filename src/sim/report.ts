@@ -1,4 +1,5 @@
 import { KINESIS } from './limits.js';
+import type { IotMetrics } from './iot/service.js';
 import type { ActionResult, MetricsDocument, ShardMetrics, StreamMetrics } from './scenario/metrics.js';
 
 // The human summary `shardlab sim` prints without --json: per stream a per-shard throughput bar
@@ -67,6 +68,7 @@ export function renderSummary(doc: MetricsDocument): string {
   if (producers.length) out.push('', 'Producers', ...producers.flatMap(producerLines));
   const consumers = Object.values(doc.consumers) as ConsumerFigures[];
   if (consumers.length) out.push('', 'Consumers', ...consumers.flatMap(consumerLines));
+  if (doc.iot) out.push('', ...iotLines(doc.iot as IotMetrics));
   if (doc.actions.length) out.push('', 'Actions', ...doc.actions.flatMap(actionLines));
   return `${out.join('\n')}\n`;
 }
@@ -187,6 +189,49 @@ function consumerLines(c: ConsumerFigures): string[] {
     const discarded = c.discarded ?? { batches: 0, records: 0 };
     const destination = c.sentToOnFailure?.destination ? ` (to${NBSP}${c.sentToOnFailure.destination})` : '';
     lines.push(...wrap(`Lambda: ${fig(c.invocations, 'invocations')}, ${fig(c.errors ?? 0, 'errors')}, ${fig(c.retries ?? 0, 'retries')}, ${fig(c.bisections ?? 0, 'bisections')} · discarded ${plural(discarded.batches, 'batch').replace(/batchs$/, 'batches')} (${plural(discarded.records, 'record')})${destination} · ${fig(c.concurrency ?? 0, 'concurrent at most')}`, 4));
+  }
+  return lines;
+}
+
+// --- IoT Core --------------------------------------------------------------------------------
+
+/** Broker totals and rejections, then per device group, subscriber, rule, function and shadow. */
+function iotLines(m: IotMetrics): string[] {
+  const lines = ['IoT Core'];
+  const r = m.rejected;
+  const rejected = r.payloadTooLarge + r.topicInvalid + r.qos2 + r.denied;
+  lines.push(`  messages: ${count(m.published)} published, ${count(m.accepted)} accepted, ${count(rejected)} rejected`);
+  if (rejected > 0) lines.push(...wrap(`rejected: payload${NBSP}too${NBSP}large${NBSP}${count(r.payloadTooLarge)} · topic${NBSP}invalid${NBSP}${count(r.topicInvalid)} · QoS${NBSP}2${NBSP}${count(r.qos2)} · denied${NBSP}${count(r.denied)}`, 4));
+  const ingest = `Basic${NBSP}Ingest${NBSP}${count(m.basicIngest.accepted)}${m.basicIngest.noSuchRule ? ` (${fig(m.basicIngest.noSuchRule, 'to no rule')})` : ''}`;
+  const shadows = m.shadowRequests ? ` · ${plural(m.shadowRequests, 'shadow request')}` : '';
+  lines.push(...wrap(`billable ${count(m.billableMessages)} (${fig(m.billing.published, 'published')}, ${fig(m.billing.delivered, 'delivered')}, in 5${NBSP}KB${NBSP}units) · ${ingest}${shadows}`, 4));
+  for (const [name, g] of Object.entries(m.devices)) {
+    lines.push(...wrap(`Devices ${name}: ${plural(g.devices, 'device')} at ${count(g.rate)}/s each → ${g.topic}`, 2));
+    const refused = g.connectDenied ? ` · ${fig(g.connectDenied, 'refused connection')}` : '';
+    const via = g.basicIngest ? ` · through${NBSP}Basic${NBSP}Ingest${NBSP}to${NBSP}rule${NBSP}${g.basicIngest}` : '';
+    lines.push(...wrap(`${fig(g.published, 'published')}, ${fig(g.accepted, 'accepted')}, ${fig(g.rejected, 'rejected')}${refused}${via}`, 4));
+  }
+  for (const [name, sub] of Object.entries(m.subscribers)) {
+    lines.push(...wrap(`Subscriber ${name} (${sub.filter})`, 2));
+    const retained = sub.retained ? ` (${fig(sub.retained, 'retained')})` : '';
+    const withheld = sub.receiveDenied ? ` · ${fig(sub.receiveDenied, 'withheld by policy')}` : '';
+    lines.push(...wrap(sub.subscribed ? `${fig(sub.received, 'received')}${retained}${withheld}` : `not subscribed: ${sub.refused ?? 'not yet'}`, 4));
+  }
+  for (const [name, rule] of Object.entries(m.rules)) {
+    lines.push(`  Rule ${name}${rule.enabled ? '' : ' (disabled)'}`, ...wrap(rule.sql, 4));
+    lines.push(...wrap(`${fig(rule.evaluated, 'evaluated')}, ${fig(rule.matched, 'matched')}, ${fig(rule.notMatched, 'not matched')}`, 4));
+    const actions = Object.entries(rule.actions).map(([type, a]) => `${type}${NBSP}${count(a!.invoked)}${NBSP}invoked,${NBSP}${count(a!.failed)}${NBSP}failed`);
+    const e = rule.errorAction;
+    if (e) actions.push(`error${NBSP}action${NBSP}(${e.type})${NBSP}${count(e.invoked)}${NBSP}invoked${e.failed ? `,${NBSP}${count(e.failed)}${NBSP}failed` : ''}`);
+    if (actions.length) lines.push(...wrap(actions.join(' · '), 4));
+  }
+  for (const [name, f] of Object.entries(m.functions)) {
+    lines.push(`  Function ${name}`);
+    lines.push(...wrap(`${plural(f.invocations, 'invocation')}, ${ms(f.durationMs).replace(' ', NBSP)}${NBSP}in${NBSP}all, ${fig(f.maxConcurrency, 'at once at most')}`, 4));
+  }
+  for (const [key, sh] of Object.entries(m.shadows)) {
+    lines.push(`  Shadow ${key}: version ${count(sh.version)}${sh.exists ? '' : ' (deleted)'}`);
+    lines.push(...wrap(`${plural(sh.updates, 'update')}, ${fig(sh.rejected, 'rejected')} (${plural(sh.conflicts, 'version conflict')}), ${plural(sh.deltas, 'delta')}`, 4));
   }
   return lines;
 }

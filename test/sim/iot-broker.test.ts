@@ -155,7 +155,7 @@ describe('rule actions', () => {
     const sent: [string, string][] = [];
     const records: [string, string][] = [];
     const sqs = {
-      sendMessage(url: string, body: string) {
+      send(url: string, body: string) {
         if (url.endsWith('/gone')) throw new AwsError('AWS.SimpleQueueService.NonExistentQueue', 'The specified queue does not exist.');
         sent.push([url, body]);
       },

@@ -18,8 +18,11 @@ import { utf8Bytes } from './topics.js';
 export type ActionType = 'kinesis' | 'sqs' | 'firehose' | 'lambda' | 'republish' | 's3';
 export const ACTION_TYPES: readonly ActionType[] = ['kinesis', 'sqs', 'firehose', 'lambda', 'republish', 's3'];
 
-/** Payloads kept per shard so `aws kinesis get-records` shows the real JSON; later records keep only their size. */
-export const PAYLOADS_KEPT_PER_SHARD = 10_000;
+/**
+ * Payloads kept per stream (its first records) so `aws kinesis get-records` and Firehose see the
+ * real JSON; later records keep their size and partition key, which is all the limits need.
+ */
+export const PAYLOADS_KEPT_PER_STREAM = 100_000;
 
 /** S3 objects written by the S3 action keep their body when it is at most this big. */
 const S3_BODY_KEPT_BYTES = 4096;
@@ -136,7 +139,7 @@ function kinesisAction(streamName: string, partitionKey: string | undefined, rol
         if (e instanceof AwsError) return fail(m, e.code, e.message);
         throw e;
       }
-      if (stream.route(pk, null).log.data.size < PAYLOADS_KEPT_PER_SHARD) entry.data = Buffer.from(output, 'utf8').toString('base64');
+      if (stream.recordsIn < PAYLOADS_KEPT_PER_STREAM) entry.data = Buffer.from(output, 'utf8').toString('base64');
       const put = kinesis.putOne(stream, entry);
       if (!put) {
         const shard = stream.route(pk, null);

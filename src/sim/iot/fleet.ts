@@ -44,11 +44,27 @@ function normal(rng: Rng): () => number {
 
 const PLACEHOLDER = /\$\{(thing|group|sequence|timestamp)\}/g;
 
+/** A text field: split once into constant parts and placeholders, joined per message. */
 function stringField(text: string): Generator {
   if (text === '${timestamp}') return (c) => c.timestamp;
   if (text === '${sequence}') return (c) => c.sequence;
-  if (!text.includes('${')) return () => text;
-  return (c) => text.replace(PLACEHOLDER, (_, name: keyof FieldContext) => String(c[name]));
+  if (text === '${thing}') return (c) => c.thing;
+  const parts: (string | keyof FieldContext)[] = [];
+  const names: boolean[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    parts.push(text.slice(last, m.index), m[1] as keyof FieldContext);
+    names.push(false, true);
+    last = m.index + m[0].length;
+  }
+  if (parts.length === 0) return () => text;
+  parts.push(text.slice(last));
+  names.push(false);
+  return (c) => {
+    let out = '';
+    for (let i = 0; i < parts.length; i++) out += names[i] ? String(c[parts[i] as keyof FieldContext]) : (parts[i] as string);
+    return out;
+  };
 }
 
 export function isGeneratorSpec(v: object): boolean {

@@ -92,6 +92,8 @@ function check(spec: IotSpec, scenario: { streams: string[]; sections: Record<st
   spec.things.forEach((t, i) => claim(typeof t === 'string' ? t : t.name, ['things', i]));
   if (spec.fleet) for (const n of thingNames(spec.fleet.prefix, spec.fleet.count)) claim(n, ['fleet']);
   spec.devices.forEach((g, i) => {
+    // A group defined twice is reported as such below, not thing by thing.
+    if (spec.devices.findIndex((o) => o.name === g.name) !== i) return;
     for (const n of groupThings(g)) {
       if (owners.has(n)) {
         claim(n, ['devices', i, 'name']);
@@ -107,7 +109,7 @@ function check(spec: IotSpec, scenario: { streams: string[]; sections: Record<st
   const scratch = new IotService({ sim, kinesis, efo: new EnhancedFanOut(sim, kinesis), services: new Map() });
   duplicates(spec.rules.map((r) => r.name), (i) => ['rules', i, 'name'], 'rule');
   const queues = namesIn(scenario.sections.sqs, 'queues');
-  const deliveryStreams = namesIn(scenario.sections.firehose, 'streams') ?? namesIn(scenario.sections.firehose, 'deliveryStreams');
+  const deliveryStreams = namesIn(scenario.sections.firehose, 'deliveryStreams');
   spec.rules.forEach((r, i) => {
     try {
       scratch.createTopicRule(`${r.name}`, {
@@ -118,7 +120,8 @@ function check(spec: IotSpec, scenario: { streams: string[]; sections: Record<st
       }, true);
     } catch (e) {
       if (!(e instanceof AwsError)) throw e;
-      error(['rules', i, e.code === 'SqlParseException' ? 'sql' : 'actions'], e.code === 'SqlParseException' ? `SQL does not parse: ${e.message}` : e.message);
+      if (e.code === 'SqlParseException') error(['rules', i, 'sql'], `SQL does not parse: ${e.message}`);
+      else error(['rules', i, ...actionPath(e.message)], e.message.replace(/^topicRulePayload\.[\w.]+: /, ''));
     }
     const targets: [RuleActionSpec, Path][] = r.actions.map((a, j) => [a, ['rules', i, 'actions', j]]);
     if (r.errorAction) targets.push([r.errorAction, ['rules', i, 'errorAction']]);
@@ -161,6 +164,13 @@ function check(spec: IotSpec, scenario: { streams: string[]; sections: Record<st
     }
   });
   return problems;
+}
+
+/** Where in a rule a payload error points: `actions.3.member` is actions[2]. */
+function actionPath(message: string): Path {
+  const m = /topicRulePayload\.actions\.(\d+)\.member/.exec(message);
+  if (m) return ['actions', Number(m[1]) - 1];
+  return message.includes('topicRulePayload.errorAction') ? ['errorAction'] : ['actions'];
 }
 
 /** Names of a section's list (`sqs.queues[].name`), or null when the section is absent. */

@@ -61,7 +61,7 @@ export interface IotMetrics {
   retainedTopics: number;
   perTopicFilter: Record<string, number>;
   subscribers: Record<string, { filter: string; thing: string | null; subscribed: boolean; refused: string | null; received: number; retained: number; bytes: number; receiveDenied: number }>;
-  devices: Record<string, { topic: string; rate: number } & GroupMetrics>;
+  devices: Record<string, { topic: string; basicIngest: string | null; rate: number } & GroupMetrics>;
   rules: Record<string, RuleMetrics>;
   functions: Record<string, { invocations: number; durationMs: number; maxConcurrency: number }>;
   shadows: Record<string, ShadowMetrics>;
@@ -317,7 +317,7 @@ export class IotService {
       subscribers: Object.fromEntries(
         b.subscribers.map((s) => [s.name, { filter: s.filter, thing: s.client.thing, subscribed: s.active, refused: s.refused, received: s.received, retained: s.retainedReceived, bytes: s.bytes, receiveDenied: s.receiveDenied }]),
       ),
-      devices: Object.fromEntries(this.groups.map((g) => [g.spec.name, { topic: g.spec.topic, rate: g.spec.rate, ...g.metrics() }])),
+      devices: Object.fromEntries(this.groups.map((g) => [g.spec.name, { topic: g.spec.topic, basicIngest: g.spec.basicIngest ?? null, rate: g.spec.rate, ...g.metrics() }])),
       rules: Object.fromEntries([...this.rules.values()].map((r) => [r.name, r.metrics()])),
       functions: Object.fromEntries(sorted(this.functions).map(([name, f]) => [name, { invocations: f.invocations, durationMs: f.totalDurationMs, maxConcurrency: f.maxConcurrency }])),
       shadows: this.shadows.metrics(),

@@ -26,18 +26,20 @@ function call(run: () => unknown): SinkProblem {
   }
 }
 
+/** The SQS runtime's SendMessage for other services (a queue URL, ARN or name). */
 interface QueueService {
-  sendMessage(queueUrl: string, body: string): unknown;
+  send(target: string, body: string): unknown;
 }
 
+/** Firehose's PutRecord (text is taken as its UTF-8 bytes). */
 interface DeliveryService {
   putRecord(deliveryStreamName: string, data: string): unknown;
 }
 
 export function queueSink(world: World): Sink | null {
   const sqs = world.services.get('sqs') as Partial<QueueService> | undefined;
-  if (!sqs || typeof sqs.sendMessage !== 'function') return null;
-  return (name, body) => call(() => sqs.sendMessage!(queueUrl(name), body));
+  if (!sqs || typeof sqs.send !== 'function') return null;
+  return (name, body) => call(() => sqs.send!(queueUrl(name), body));
 }
 
 export function deliveryStreamSink(world: World): Sink | null {

@@ -16,8 +16,18 @@ export interface SqlMessage {
   clientId: string;
   /** Virtual epoch milliseconds when the broker received it. */
   timestamp: number;
-  /** topic.split('/'), filled in on the first topic(n). */
-  levels?: string[];
+}
+
+/** Level `n` (from 1) of a topic, found without splitting it. */
+function topicLevel(topic: string, n: number): string | undefined {
+  let start = 0;
+  for (let level = 1; level < n; level++) {
+    const slash = topic.indexOf('/', start);
+    if (slash === -1) return undefined;
+    start = slash + 1;
+  }
+  const end = topic.indexOf('/', start);
+  return end === -1 ? topic.slice(start) : topic.slice(start, end);
 }
 
 type Value = unknown;
@@ -153,8 +163,7 @@ function call(e: Extract<Expr, { kind: 'call' }>, m: SqlMessage): Value {
       if (e.args.length === 0) return m.topic;
       const n = numeric(evaluate(e.args[0]!, m));
       if (n === undefined || !Number.isInteger(n) || n < 1) return undefined;
-      const levels = (m.levels ??= m.topic.split('/'));
-      return levels[n - 1];
+      return topicLevel(m.topic, n);
     }
     case 'clientid':
       return m.clientId;
