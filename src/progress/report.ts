@@ -74,8 +74,11 @@ function pct(x: number): string {
 
 export interface ReportSection {
   title: string;
-  /** Lines under the title; `chart` lines are bars, drawn in colour by the app. */
-  lines: { text: string; chart?: boolean; strong?: boolean }[];
+  /**
+   * Lines under the title; `chart` lines are bars, drawn in colour by the app. `hang` is the
+   * indent of a line's continuation when a narrow screen wraps it (the labelled overview lines).
+   */
+  lines: { text: string; chart?: boolean; strong?: boolean; hang?: number }[];
 }
 
 /** The exam line (shared with Home and Review), without the leading word. */
@@ -92,15 +95,16 @@ export function reportSections(f: ProgressFigures, width: number): ReportSection
   const s = f.stats;
   const sections: ReportSection[] = [];
   const retention = s.trueRetention === null ? 'no answers to cards in review yet' : `${pct(s.trueRetention)} of review answers not Again`;
-  const overview = [
-    { text: `Today        ${plural(f.reviewsToday, 'answer')} · ${plural(f.today.due, 'card')} due (${f.today.learning} learning) · ${f.today.new} new left` },
-    { text: `Streak       ${plural(s.streakDays, 'day')}` },
-    { text: `Retention    ${retention} (last 30 days; desired ${pct(f.settings.desiredRetention)})` },
-    { text: `New a day    ${f.settings.newCardsPerDay} (${f.newToday} introduced today)` },
+  const hang = 13;
+  const overview: ReportSection['lines'] = [
+    { text: `Today        ${plural(f.reviewsToday, 'answer')} · ${plural(f.today.due, 'card')} due (${f.today.learning} learning) · ${f.today.new} new left`, hang },
+    { text: `Streak       ${plural(s.streakDays, 'day')}`, hang },
+    { text: `Retention    ${retention} (last 30 days; desired ${pct(f.settings.desiredRetention)})`, hang },
+    { text: `New a day    ${f.settings.newCardsPerDay} (${f.newToday} introduced today)`, hang },
   ];
   const exam = examLine(f.exam, f.settings);
-  overview.push({ text: `Exam         ${exam ?? 'no date set (shardlab progress --exam-date YYYY-MM-DD)'}`, ...(exam ? { strong: true } : {}) });
-  if (f.orphans > 0) overview.push({ text: `Orphans      ${plural(f.orphans, 'card')} no longer in the notes keep progress (shardlab progress prune)` });
+  overview.push({ text: `Exam         ${exam ?? 'no date set (shardlab progress --exam-date YYYY-MM-DD)'}`, hang, ...(exam ? { strong: true } : {}) });
+  if (f.orphans > 0) overview.push({ text: `Orphans      ${plural(f.orphans, 'card')} no longer in the notes keep progress (shardlab progress prune)`, hang });
   sections.push({ title: 'Overview', lines: overview });
 
   const reviews = s.reviewsPerDay.map((d) => d.reviews);
@@ -133,10 +137,11 @@ function topicTable(topics: ProgressStats['topics'], width: number): { text: str
   const shown = width >= 70 ? cols : cols.filter((c) => ['Cards', 'New', 'Mature'].includes(c.name));
   const barWidth = width >= 90 ? 10 : width >= 80 ? 6 : 0;
   const numbers = shown.reduce((n, c) => n + c.w, 0);
-  const share = barWidth > 0 ? barWidth + 5 : 5;
-  const titleWidth = Math.max(8, width - numbers - share - 1);
+  // The last column: a bar of the mature share (when there is room) and the share itself.
+  const last = barWidth > 0 ? barWidth + 5 : 4;
+  const titleWidth = Math.max(8, width - numbers - last - 2);
   const cut = (text: string) => (text.length > titleWidth ? `${text.slice(0, titleWidth - 1)}…` : text.padEnd(titleWidth));
-  const head = `${cut('Topic')}${shown.map((c) => c.name.padStart(c.w)).join('')}  ${'% mature'.padStart(share - 1)}`;
+  const head = `${cut('Topic')}${shown.map((c) => c.name.padStart(c.w)).join('')}  ${(barWidth > 0 ? '% mature' : 'Mat.').padStart(last)}`;
   const rows = topics.map((t) => {
     const share = t.cards ? t.mature / t.cards : 0;
     const filled = Math.round(share * barWidth);

@@ -265,6 +265,34 @@ describe('review: limits, order, summary', () => {
   });
 });
 
+describe('review: small terminals and long cards', () => {
+  it('on a 40×12 terminal the front, the answer and the grades fit without blank separator rows', () => {
+    const small = { columns: 40, rows: 12 };
+    const s = run(initReview(ctx(), small), { type: 'start', at: T0 }, { type: 'reveal', at: T0 }).state;
+    const lines = text(cardLines(s, 40, 9).lines);
+    expect(lines).toHaveLength(9);
+    expect(lines.join('\n')).toContain('What is the write limit of one shard?');
+    expect(lines.join('\n')).toContain('1 MiB/s or 1,000 records/s');
+    expect(lines.slice(-2).join(' ')).toMatch(/Again 1m[\s\S]*Easy 8d/);
+  });
+
+  it('a card taller than the screen opens at its answer when revealed, and scrolls only as far as there is text', () => {
+    const index = reviewIndex();
+    const long = Array.from({ length: 30 }, (_, i) => `- point ${i + 1}`).join('\n');
+    index.cards = [{ ...index.cards[0]!, front: `Name the thirty points:\n\n${long}`, back: 'All of them.' }];
+    let s = run(initReview(ctx(index), size), { type: 'start', at: T0 }).state;
+    expect(cardLines(s, 80, 21).below).toBeGreaterThan(0);
+    s = run(s, { type: 'reveal', at: T0 }).state;
+    const layout = cardLines(s, 80, 21);
+    expect(layout.above).toBeGreaterThan(0);
+    expect(text(layout.lines).join('\n')).toContain('All of them.');
+    expect(text(layout.lines).join('\n')).toContain('point 30');
+    const bottom = run(s, ...Array.from({ length: 50 }, () => ({ type: 'scroll', by: 1 }) as const)).state;
+    expect(bottom.current!.scroll).toBe(layout.maxScroll);
+    expect(run(bottom, { type: 'scroll', by: -1 }).state.current!.scroll).toBe(layout.maxScroll - 1);
+  });
+});
+
 describe('review: reloaded notes', () => {
   it('the card on screen follows its new id after its front was edited, and a deleted one gives way to the next', () => {
     const s = session();

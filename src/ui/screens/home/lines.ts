@@ -32,7 +32,8 @@ export function homeLines(state: HomeState, width: number, height: number): Line
 
   const titleWidth = Math.max(...state.items.map((i) => textWidth(i.title)));
   const numberWidth = String(state.items.length).length;
-  const room = Math.max(1, height - head.length);
+  // The menu is what Home is for: on a short terminal it keeps its rows and the summary gives way.
+  const room = Math.max(1, Math.max(height - head.length, Math.min(state.items.length, height - 2)));
   const start = windowStart(0, state.selected, room, state.items.length);
   const menu = state.items.slice(start, start + room).map((item, offset): Line => {
     const i = start + offset;

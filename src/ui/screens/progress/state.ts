@@ -4,6 +4,7 @@ import type { ProgressSnapshot } from '../../../progress/snapshot.js';
 import { type TerminalSize, bodyHeight } from '../../layout.js';
 import { type Line, seg } from '../../markdown/types.js';
 import { truncate } from '../../markdown/width.js';
+import { wrap } from '../../markdown/wrap.js';
 import type { ScreenContext } from '../model.js';
 
 // The Progress screen: the same report `shardlab progress` prints, styled, in a scrolling pane.
@@ -27,7 +28,12 @@ export function progressLines(index: ContentIndex, progress: ProgressSnapshot | 
     out.push([seg(' '), seg(truncate(section.title, width - 1), { bold: true, tone: 'heading' })]);
     for (const line of section.lines) {
       const style = line.chart ? { tone: 'due' as const } : line.strong ? { bold: true } : {};
-      out.push([seg(' '), seg(truncate(line.text, width - 1), style)]);
+      if (line.hang === undefined) out.push([seg(' '), seg(truncate(line.text, width - 1), style)]);
+      else {
+        // The label column keeps its padding; only the value wraps, under itself.
+        const label = line.text.slice(0, line.hang);
+        out.push(...wrap([seg(line.text.slice(line.hang), style)], { width, first: [seg(` ${label}`)], rest: [seg(' '.repeat(line.hang + 1))] }));
+      }
     }
   }
   return out;

@@ -1,23 +1,16 @@
 import type { Card } from '../../../content/model.js';
-import { GRADE_NAMES, type Grade4 } from '../../../srs/fsrs.js';
 import { remaining } from '../../../srs/session.js';
-import { renderMarkdown } from '../../markdown/render.js';
 import { type Line, type Segment, type Style, seg } from '../../markdown/types.js';
-import { padEnd, textWidth, truncate, truncateStart } from '../../markdown/width.js';
+import { padEnd, textWidth, truncate } from '../../markdown/width.js';
 import { lineWidth, wrap } from '../../markdown/wrap.js';
-import { examText, formatCountdown, formatDuration, formatInterval, formatWhen, percent, plural } from './format.js';
+import { type CardLayout, layoutCard } from './card-layout.js';
+import { examText, formatCountdown, formatDuration, formatWhen, percent, plural } from './format.js';
 import { type ReviewState, cardBreadcrumb, currentCard, deckHeaderRows, deckListRows, deckTitle, newAllowance } from './state.js';
 
 // The Review screen's body as styled lines, from the state alone: the views draw these and the
 // benchmark times them, so what is measured is what is drawn.
 
 const dim: Style = { dim: true };
-const gradeTone: Record<Grade4, Style> = {
-  1: { bold: true, tone: 'learning' },
-  2: { bold: true, tone: 'muted' },
-  3: { bold: true, tone: 'due' },
-  4: { bold: true, tone: 'new' },
-};
 
 const COLUMN = 6;
 
@@ -92,66 +85,14 @@ function countLine(state: ReviewState): Line {
   ];
 }
 
-/** The grade buttons, laid out in as many rows as the width needs. */
-function buttonLines(intervals: Readonly<Record<Grade4, number>>, width: number): Line[] {
-  const buttons = ([1, 2, 3, 4] as Grade4[]).map((g): Line => [seg(` ${g} `, { inverse: true, bold: true }), seg(` ${GRADE_NAMES[g]} `, gradeTone[g]), seg(formatInterval(intervals[g]), dim)]);
-  const lines: Line[] = [];
-  let current: Line = [seg(' ')];
-  for (const b of buttons) {
-    const gap = current.length > 1 ? 3 : 0;
-    if (current.length > 1 && lineWidth(current) + gap + lineWidth(b) > width) {
-      lines.push(current);
-      current = [seg(' ')];
-    }
-    if (current.length > 1) current.push(seg('   '));
-    current.push(...b);
-  }
-  lines.push(current);
-  return lines;
-}
+export type { CardLayout } from './card-layout.js';
 
-// Rendering a card's markdown is the costliest part of drawing it; the same card is drawn many
-// times (reveal, scroll, resize), so the last few renderings are kept.
-const rendered = new Map<string, Line[]>();
-
-function cardText(text: string, width: number): Line[] {
-  const key = `${width}\u0000${text}`;
-  const hit = rendered.get(key);
-  if (hit) return hit;
-  const lines = renderMarkdown(text, { width: Math.max(1, width - 2) }).map((l) => (l.length ? [seg(' '), ...l] : l));
-  if (rendered.size > 32) rendered.delete(rendered.keys().next().value!);
-  rendered.set(key, lines);
-  return lines;
-}
-
-export interface CardLayout {
-  lines: Line[];
-  /** Rows of card text hidden below the view (the learner can scroll with j/↓). */
-  below: number;
-}
-
-/** A card: counts, breadcrumb, front, and once shown the back and the four grades. */
+/** The card on screen, laid out (see card-layout.ts). */
 export function cardLines(state: ReviewState, width: number, height: number): CardLayout {
   const card = currentCard(state);
   const current = state.current;
-  if (!card || !current) return { lines: [], below: 0 };
-  const crumb = cardBreadcrumb(state, card).join(' › ');
-  const head: Line[] = [countLine(state), [], [seg(' '), seg(truncateStart(crumb, Math.max(1, width - 2)), dim)], []];
-  const text: Line[] = cardText(card.front, width).map((l) => l.map((s) => seg(s.text, { ...s.style, bold: true })));
-  if (current.revealed) {
-    text.push([], [seg(` ${'─'.repeat(Math.max(1, Math.min(width - 2, 60)))}`, dim)], [], ...cardText(card.back, width));
-  }
-  const foot: Line[] = current.revealed && current.intervals
-    ? [[], ...buttonLines(current.intervals, width)]
-    : [[], [seg(' '), seg(' Space ', { inverse: true, bold: true }), seg(' show answer', dim)]];
-  const room = Math.max(1, height - head.length - foot.length);
-  const maxScroll = Math.max(0, text.length - room);
-  const top = Math.min(current.scroll, maxScroll);
-  const shown = text.slice(top, top + room);
-  const lines = [...head, ...shown];
-  while (lines.length < height - foot.length) lines.push([]);
-  // The buttons stay on the last rows, where the eye expects them, however long the card.
-  return { lines: [...lines, ...foot].slice(-height), below: Math.max(0, text.length - top - room) };
+  if (!card || !current) return { lines: [], above: 0, below: 0, backAt: 0, maxScroll: 0 };
+  return layoutCard({ card, crumb: cardBreadcrumb(state, card).join(' › '), count: countLine(state), revealed: current.revealed, intervals: current.intervals, scroll: current.scroll }, width, height);
 }
 
 export function waitingLines(state: ReviewState, width: number, height: number): Line[] {
@@ -170,8 +111,12 @@ export function waitingLines(state: ReviewState, width: number, height: number):
   return out.slice(0, height);
 }
 
-function row(label: string, value: string, note = ''): Line {
-  return [seg(`   ${padEnd(label, 16)}`, dim), seg(value, { bold: true }), ...(note ? [seg(`  ${note}`, dim)] : [])];
+/** `Label   value  note`; on a narrow screen the note goes to the next row. */
+function row(label: string, value: string, note: string, width: number): Line[] {
+  const main: Line = [seg(`   ${padEnd(label, 16)}`, dim), seg(value, { bold: true })];
+  if (!note) return [main];
+  if (lineWidth(main) + 2 + textWidth(note) <= width) return [[...main, seg(`  ${note}`, dim)]];
+  return [main, ...wrap([seg(note, dim)], { width, first: [seg(' '.repeat(19))] })];
 }
 
 export function summaryLines(state: ReviewState, width: number, height: number): Line[] {
@@ -186,17 +131,17 @@ export function summaryLines(state: ReviewState, width: number, height: number):
   } else {
     out.push(...wrap([seg(`Session done: ${deck}`, { bold: true, tone: 'heading' })], { width, first: [seg(' ')] }));
     out.push([]);
-    out.push(row('Cards studied', String(t.cards), t.answers !== t.cards ? `${plural(t.answers, 'answer')} with learning steps` : ''));
-    if (t.answers > 0) out.push(row('Again', String(t.again), `${percent((t.answers - t.again) / t.answers)} remembered`));
-    out.push(row('New cards', String(t.newCards)));
-    out.push(row('Time', formatDuration(t.studyMs), t.cards > 0 ? `${formatDuration(t.studyMs / Math.max(1, t.answers))} an answer` : ''));
-    if (t.suspended || t.buried) out.push(row('Set aside', `${t.suspended} suspended · ${t.buried} buried`));
+    out.push(...row('Cards studied', String(t.cards), t.answers !== t.cards ? `${plural(t.answers, 'answer')} with learning steps` : '', width));
+    if (t.answers > 0) out.push(...row('Again', String(t.again), `${percent((t.answers - t.again) / t.answers)} remembered`, width));
+    out.push(...row('New cards', String(t.newCards), '', width));
+    out.push(...row('Time', formatDuration(t.studyMs), t.cards > 0 ? `${formatDuration(t.studyMs / Math.max(1, t.answers))} an answer` : '', width));
+    if (t.suspended || t.buried) out.push(...row('Set aside', `${t.suspended} suspended · ${t.buried} buried`, '', width));
   }
   out.push([]);
-  out.push(row('Next due', s.nextDue === undefined ? 'no cards studied yet' : formatWhen(s.nextDue, state.now, endOfDay), s.dueTomorrow > 0 ? `${plural(s.dueTomorrow, 'card')} due by the end of tomorrow` : ''));
+  out.push(...row('Next due', s.nextDue === undefined ? 'no cards studied yet' : formatWhen(s.nextDue, state.now, endOfDay), s.dueTomorrow > 0 ? `${plural(s.dueTomorrow, 'card')} due by the end of tomorrow` : '', width));
   if (s.newLeft > 0 || s.newWaiting > 0) {
     const note = s.newWaiting > 0 ? `${s.newWaiting} more after today's limit of ${state.progress?.settings.newCardsPerDay ?? 0}` : '';
-    out.push(row('New left today', String(s.newLeft), note));
+    out.push(...row('New left today', String(s.newLeft), note, width));
   }
   out.push([]);
   const keys: Line = [seg(' '), seg(' Enter ', { inverse: true, bold: true }), seg(' back to the decks', dim)];

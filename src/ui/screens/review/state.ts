@@ -21,6 +21,7 @@ import {
 import type { CardState } from '../../../store/schema.js';
 import { type TerminalSize, bodyHeight, windowStart } from '../../layout.js';
 import { type ReloadChange, type Reduced, type ScreenContext, withEffects } from '../model.js';
+import { layoutCard } from './card-layout.js';
 
 // The Review screen as a pure state machine: a deck list (topics with their new / learning / due
 // counts), then a session (front → Space → back with four graded buttons), a wait when only
@@ -265,6 +266,11 @@ function toSummary(state: ReviewState, at: number): ReviewState {
   };
 }
 
+/** Where the current card's text stands on this screen: how far it scrolls, where its answer starts. */
+function cardGeometry(state: ReviewState, current: CurrentCard, card: Card) {
+  return layoutCard({ card, crumb: '', count: [], revealed: current.revealed, intervals: current.intervals, scroll: current.scroll }, state.size.columns, bodyHeight(state.size));
+}
+
 function reveal(state: ReviewState, at: number): ReviewState {
   const { session, current } = state;
   const card = currentCard(state);
@@ -273,7 +279,11 @@ function reveal(state: ReviewState, at: number): ReviewState {
   const before = stateOf(session, card.id) ?? newCardState(session.scheduler, card, at);
   const preview = session.scheduler.preview(before, at);
   const intervals = { 1: preview[1].intervalMs, 2: preview[2].intervalMs, 3: preview[3].intervalMs, 4: preview[4].intervalMs };
-  return { ...state, now: at, current: { ...current, revealed: true, intervals } };
+  const shown: CurrentCard = { ...current, revealed: true, intervals };
+  // A card taller than the screen scrolls to its answer, keeping the front's last row in sight.
+  const g = cardGeometry(state, { ...shown, scroll: 0 }, card);
+  const scroll = g.below > 0 ? Math.min(g.maxScroll, Math.max(current.scroll, g.backAt - 1)) : current.scroll;
+  return { ...state, now: at, current: { ...shown, scroll } };
 }
 
 function grade(state: ReviewState, g: Grade4, at: number): ReviewState | Reduced<ReviewState> {
@@ -377,8 +387,13 @@ function reduce(state: ReviewState, action: ReviewAction): ReviewState | Reduced
       return setAside(state, 'bury', action.at);
     case 'edit':
       return edit(state);
-    case 'scroll':
-      return state.current ? { ...state, current: { ...state.current, scroll: Math.max(0, state.current.scroll + action.by) } } : state;
+    case 'scroll': {
+      const card = currentCard(state);
+      if (!state.current || !card) return state;
+      const max = cardGeometry(state, state.current, card).maxScroll;
+      const scroll = Math.min(max, Math.max(0, state.current.scroll + action.by));
+      return scroll === state.current.scroll ? state : { ...state, current: { ...state.current, scroll } };
+    }
     case 'studyNow': {
       // Learn ahead: the learner would rather see the waiting card now than wait for its step.
       const next = state.session && nextCard(state.session, action.at);

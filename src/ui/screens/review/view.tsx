@@ -15,7 +15,8 @@ export function reviewBody(state: ReviewState, width: number, height: number): {
     }
     case 'card': {
       const card = cardLines(state, width, height);
-      return { lines: card.lines, status: state.flash ?? (card.below > 0 ? `↓ ${card.below} more` : '') };
+      const more = [card.above > 0 ? `↑ ${card.above}` : '', card.below > 0 ? `↓ ${card.below} more` : ''].filter(Boolean).join(' ');
+      return { lines: card.lines, status: state.flash ?? more };
     }
     case 'waiting':
       return { lines: waitingLines(state, width, height), status: state.flash ?? '' };
