@@ -169,6 +169,18 @@ export class ProgressService implements ProgressPort {
     return this.settings;
   }
 
+  /** Brings suspended cards back into the queues (those of `topics` only, when given); returns their ids. */
+  unsuspend(topics?: ReadonlySet<string>): string[] {
+    const pick = (state: CardState) => state.suspended && (!topics || topics.has(state.topic));
+    let ids = Object.keys(this.cards).filter((id) => pick(this.cards[id]!));
+    if (ids.length === 0) return ids;
+    this.update((doc) => {
+      ids = Object.keys(doc.cards).filter((id) => pick(doc.cards[id]!));
+      for (const id of ids) doc.cards[id] = { ...doc.cards[id]!, suspended: false };
+    });
+    return ids;
+  }
+
   /** Removes the progress of cards no longer in the notes; returns their ids. */
   prune(): string[] {
     let removed: string[] = [];

@@ -112,6 +112,19 @@ describe('shardlab progress', () => {
     expect(JSON.parse(out)).toEqual({ removed: 0, cards: [] });
   });
 
+  it('unsuspend brings suspended cards back, all or those under a topic', async () => {
+    const service = ProgressService.open(home, { clock: localClock() });
+    for (const card of loadContent(notes).cards) service.suspend(card);
+    expect(await run('progress', 'unsuspend', '--topic', 'sqs')).toBe(0);
+    expect(out).toBe('Unsuspended 1 card: back in the queues from now on.\n');
+    out = '';
+    expect(await run('progress', 'unsuspend', '--json')).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ unsuspended: 2 });
+    out = '';
+    expect(await run('progress', 'unsuspend')).toBe(0);
+    expect(out).toBe('No suspended cards.\n');
+  });
+
   it('a progress file from a newer shardlab: one line, exit 2, the file untouched', async () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(home, { recursive: true });
@@ -189,7 +202,7 @@ describe('shardlab export', () => {
 
 describe('help', () => {
   it('every new command has --help', async () => {
-    for (const args of [['review'], ['progress'], ['progress', 'prune'], ['export'], ['export', 'anki'], ['export', 'revlog']]) {
+    for (const args of [['review'], ['progress'], ['progress', 'prune'], ['progress', 'unsuspend'], ['export'], ['export', 'anki'], ['export', 'revlog']]) {
       out = '';
       expect(await run(...args, '--help'), args.join(' ')).toBe(0);
       expect(out, args.join(' ')).toMatch(/^Usage: shardlab /);

@@ -182,6 +182,15 @@ export function pruneCommand(deps: CommandDeps, opts: { json?: boolean }): void 
   deps.result.code = EXIT.ok;
 }
 
+export function unsuspendCommand(deps: CommandDeps, opts: { topic?: string; json?: boolean }): void {
+  const c = deps.ctx();
+  const topic = deckOf(c, opts.topic);
+  const ids = openProgress(c).unsuspend(topic ? topicSubtreeIds(topic) : undefined);
+  if (opts.json) printJson({ unsuspended: ids.length, cards: ids });
+  else process.stdout.write(ids.length === 0 ? 'No suspended cards.\n' : `Unsuspended ${ids.length} card${ids.length === 1 ? '' : 's'}: back in the queues from now on.\n`);
+  deps.result.code = EXIT.ok;
+}
+
 /** Writes `text` to `file` in one atomic step, refusing to replace a file unless told to. */
 function writeExport(file: string, text: string, force: boolean): string {
   const path = resolve(file);
@@ -231,6 +240,13 @@ export function addProgressCommands(program: Command, deps: CommandDeps, json: (
     .addOption(json())
     // `progress prune --json`: the parent's own --json may take the flag, so both are read.
     .action((_opts: { json?: boolean }, cmd: Command) => pruneCommand(deps, cmd.optsWithGlobals<{ json?: boolean }>()));
+
+  progress
+    .command('unsuspend')
+    .description('bring suspended cards back into the review queues')
+    .option('--topic <id>', 'only the cards under this topic (id or title)')
+    .addOption(json())
+    .action((_opts: { topic?: string; json?: boolean }, cmd: Command) => unsuspendCommand(deps, cmd.optsWithGlobals<{ topic?: string; json?: boolean }>()));
 
   const exporter = program.command('export').description('write flashcards or the review log for other tools');
   const force = () => new Option('--force', 'replace FILE if it exists');

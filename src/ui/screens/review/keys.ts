@@ -53,7 +53,7 @@ export const reviewKeys: readonly Binding[] = [
 
   { keys: ['u'], help: 'Undo the last answer, suspend or bury', group: card, hint: 'undo', when: canUndo, action: (s, k) => ({ type: 'undo', at: at(s, k) }) },
   { keys: ['e'], help: "Open the card's note at its line in $VISUAL or $EDITOR", group: card, hint: 'edit', when: onCard, action: () => ({ type: 'edit' }) },
-  { keys: ['s'], help: 'Suspend the card: it leaves every queue until unsuspended', group: card, when: onCard, action: (s, k) => ({ type: 'suspend', at: at(s, k) }) },
+  { keys: ['s'], help: 'Suspend the card: it leaves every queue (shardlab progress unsuspend brings it back)', group: card, when: onCard, action: (s, k) => ({ type: 'suspend', at: at(s, k) }) },
   { keys: ['b'], help: 'Bury the card until tomorrow', group: card, when: onCard, action: (s, k) => ({ type: 'bury', at: at(s, k) }) },
   { keys: ['down', 'j'], help: 'Scroll a long card down', group: card, when: onCard, action: () => ({ type: 'scroll', by: 1 }) },
   { keys: ['up', 'k'], help: 'Scroll a long card up', group: card, when: onCard, action: () => ({ type: 'scroll', by: -1 }) },
