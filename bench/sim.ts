@@ -92,6 +92,31 @@ function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
+/** SQS: messages through one standard queue drained by 100 workers (long polling, batches of 10). */
+export function sqsThroughput(): { perSecond: number; messages: number; seconds: number } {
+  const loaded = loadScenarioText(
+    [
+      'seed: 1',
+      'duration: 2min',
+      'sqs:',
+      '  queues: [{name: jobs, visibilityTimeout: 30s}]',
+      '  producers: [{name: p, queue: jobs, rate: 20000/s, batch: 10}]',
+      '  consumers: [{name: w, queue: jobs, workers: 100, batch: 10, waitTime: 20s, processing: 2ms}]',
+    ].join('\n'),
+    'bench-sqs.yaml',
+  );
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  // CPU time, not wall time: a busy machine should not halve the figure.
+  const c0 = process.cpuUsage();
+  const metrics = runScenario(loaded.spec, {});
+  const cpu = process.cpuUsage(c0);
+  const seconds = (cpu.user + cpu.system) / 1e6;
+  const jobs = (metrics.sqs as { queues: Record<string, { deleted: number }> }).queues.jobs!;
+  const perSecond = jobs.deleted / seconds;
+  console.log(`SQS, 1 queue, 100 workers, 20,000 messages/s, 2 min  ${fmt(perSecond).padStart(12)} messages/s   (${fmt(jobs.deleted)} sent, received and deleted in ${seconds.toFixed(2)} CPU s)`);
+  return { perSecond, messages: jobs.deleted, seconds };
+}
+
 /** IoT Core: device messages through a topic rule (SQL WHERE, partition key template) into Kinesis. */
 export function iotRuleToKinesis(): { perSecond: number; messages: number; records: number; seconds: number } {
   const loaded = loadScenarioText(
@@ -123,6 +148,7 @@ export function runSimBench(): void {
   memoryPerRecord();
   hourOfTraffic();
   iotRuleToKinesis();
+  sqsThroughput();
   // Warm the JIT and the hash cache so the first configuration is not charged for them.
   simulatedPutRecords(4, 300_000);
   bareLoop(300_000);

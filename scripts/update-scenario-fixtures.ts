@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadScenarioFile } from '../src/sim/scenario/load.js';
 import type { MetricsDocument } from '../src/sim/scenario/metrics.js';
 import { runScenario } from '../src/sim/scenario/run.js';
+import { PLUGINS } from '../src/sim/plugin-registry.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 export const SCENARIO_DIR = join(root, 'labs', 'scenarios');
@@ -25,6 +26,16 @@ function withoutSeries(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => !SERIES.has(k)));
 }
+
+/** The same at every depth, for plug-in sections (queues, delivery streams… each with series). */
+function withoutSeriesDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSeriesDeep);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !SERIES.has(k)).map(([k, v]) => [k, withoutSeriesDeep(v)]));
+}
+
+/** Sections of plug-in services (sqs, firehose, iot) and the shared S3, when a run has them. */
+const SERVICE_KEYS = new Set([...PLUGINS.map((p) => p.key), 's3']);
 
 export function fixtureSubset(doc: MetricsDocument) {
   return {
@@ -59,6 +70,7 @@ export function fixtureSubset(doc: MetricsDocument) {
     producers: Object.fromEntries(Object.entries(doc.producers).map(([name, p]) => [name, withoutSeries(p)])),
     consumers: Object.fromEntries(Object.entries(doc.consumers).map(([name, c]) => [name, withoutSeries(c)])),
     actions: doc.actions.map((a) => ({ atMs: a.atMs, command: a.command, ok: a.ok, ...(a.error !== undefined ? { error: a.error } : {}) })),
+    ...Object.fromEntries(Object.entries(doc).filter(([k]) => SERVICE_KEYS.has(k)).map(([k, v]) => [k, withoutSeriesDeep(v)])),
   };
 }
 

@@ -138,6 +138,16 @@ export const SQS = table('sqs', {
   fifoHighThroughputCallsPerSecond: { name: 'High-throughput FIFO, non-batched', value: 70_000, dimension: 'count/s', display: '70,000 TPS', scope: 'per API action, us-east-1, us-west-2, eu-west-1', source: `${S}/quotas-fifo.html`, aliases: /^high-throughput fifo, non-batched$/i },
   fifoHighThroughputMessagesPerSecond: { name: 'High-throughput FIFO, batched', value: 700_000, dimension: 'count/s', display: '700,000 messages/s', scope: 'per API action, us-east-1, us-west-2, eu-west-1', source: `${S}/quotas-fifo.html`, aliases: /^high-throughput fifo, batched$/i },
   maxReceiveCount: { name: 'maxReceiveCount', value: [1, 1000], dimension: 'count', display: '1–1,000 receives', scope: 'per redrive policy', source: `${S}/sqs-dead-letter-queues.html`, aliases: /^maxReceiveCount$/i },
+  maximumMessageSizeSetting: { name: 'MaximumMessageSize attribute', value: [1024, MiB], dimension: 'bytes', display: '1,024 B–1 MiB', scope: 'per queue', source: `${S}/quotas-messages.html`, aliases: /^MaximumMessageSize attribute$/i },
+  visibilityTimeoutDefault: { name: 'Visibility timeout, default', value: 30, dimension: 's', display: '30 s', scope: 'per queue', source: `${S}/sqs-visibility-timeout.html`, aliases: /^visibility timeout, default$/i },
+  retentionDefault: { name: 'Message retention, default', value: 4 * DAY, dimension: 's', display: '4 days', scope: 'per queue', source: `${S}/quotas-messages.html`, aliases: /^message retention, default$/i },
+  queueNameLength: { name: 'Queue name length', value: 80, dimension: 'count', display: '80 characters', scope: 'per queue, .fifo suffix included', source: `${S}/quotas-queues.html`, aliases: /^queue name length$/i },
+  batchEntryIdLength: { name: 'Batch entry id length', value: 80, dimension: 'count', display: '80 characters', scope: 'per batch entry', source: `${S}/quotas-messages.html`, aliases: /^batch entry id length$/i },
+  messageGroupIdLength: { name: 'MessageGroupId length', value: 128, dimension: 'count', display: '128 characters', scope: 'per message (also MessageDeduplicationId)', source: `${S}/quotas-messages.html`, aliases: /^MessageGroupId length$/i },
+  recreateAfterDelete: { name: 'Wait before reusing a deleted queue name', value: 60, dimension: 's', display: '60 s', scope: 'per queue name', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html', aliases: /^wait before reusing a deleted queue name$/i },
+  purgeInterval: { name: 'PurgeQueue interval', value: 60, dimension: 's', display: '60 s', scope: 'per queue', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html', aliases: /^PurgeQueue interval$/i },
+  moveTaskMessagesPerSecond: { name: 'Message move task rate', value: 500, dimension: 'count/s', display: '500 messages/s', scope: 'per move task (MaxNumberOfMessagesPerSecond)', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html', aliases: /^message move task rate$/i },
+  redriveAllowSources: { name: 'Source queues in a RedriveAllowPolicy', value: 10, dimension: 'count', display: '10 queues', scope: 'per dead-letter queue (byQueue)', source: `${S}/sqs-dead-letter-queues.html`, aliases: /^source queues in a RedriveAllowPolicy$/i },
 });
 
 export const IOT = table('iot', {

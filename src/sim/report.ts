@@ -1,6 +1,7 @@
 import { KINESIS } from './limits.js';
 import type { IotMetrics } from './iot/service.js';
 import type { ActionResult, MetricsDocument, ShardMetrics, StreamMetrics } from './scenario/metrics.js';
+import type { SqsMetrics } from './sqs/metrics.js';
 
 // The human summary `shardlab sim` prints without --json: per stream a per-shard throughput bar
 // chart against the shard limits and a per-second sparkline of throttled writes, then the key
@@ -68,6 +69,7 @@ export function renderSummary(doc: MetricsDocument): string {
   if (producers.length) out.push('', 'Producers', ...producers.flatMap(producerLines));
   const consumers = Object.values(doc.consumers) as ConsumerFigures[];
   if (consumers.length) out.push('', 'Consumers', ...consumers.flatMap(consumerLines));
+  if (doc.sqs) out.push('', ...sqsLines(doc.sqs as SqsMetrics));
   if (doc.iot) out.push('', ...iotLines(doc.iot as IotMetrics));
   if (doc.actions.length) out.push('', 'Actions', ...doc.actions.flatMap(actionLines));
   return `${out.join('\n')}\n`;
@@ -191,6 +193,42 @@ function consumerLines(c: ConsumerFigures): string[] {
     lines.push(...wrap(`Lambda: ${fig(c.invocations, 'invocations')}, ${fig(c.errors ?? 0, 'errors')}, ${fig(c.retries ?? 0, 'retries')}, ${fig(c.bisections ?? 0, 'bisections')} · discarded ${plural(discarded.batches, 'batch').replace(/batchs$/, 'batches')} (${plural(discarded.records, 'record')})${destination} · ${fig(c.concurrency ?? 0, 'concurrent at most')}`, 4));
   }
   return lines;
+}
+
+// --- SQS -------------------------------------------------------------------------------------
+
+/** Per queue its traffic, duplicates, backlog and DLQ moves; per producer and worker pool its figures. */
+function sqsLines(sqs: SqsMetrics): string[] {
+  const lines = ['SQS'];
+  for (const [name, q] of Object.entries(sqs.queues)) {
+    lines.push(`  Queue ${name} (${q.type})`);
+    const dedup = q.type === 'fifo' ? ` · ${fig(q.deduplicated, 'deduplicated')} · ${fig(q.sendThrottled, 'throttled sends')}` : '';
+    lines.push(...wrap(`${fig(q.sent, 'sent')}${q.movedIn ? ` (+${fig(q.movedIn, 'moved in')})` : ''} · ${fig(q.received, 'received')} · ${fig(q.deleted, 'deleted')}${dedup}`, 4));
+    lines.push(...wrap(`${fig(q.deliveredMoreThanOnce, 'delivered more than once')} (${fig(q.duplicatesDelivered, 'extra deliveries')}) · ${fig(q.movedToDlq, 'to DLQ')} · ${fig(q.expired, 'expired')}${q.redriven ? ` · ${fig(q.redriven, 'redriven')}` : ''}`, 4));
+    lines.push(...wrap(`now ${fig(q.visible, 'visible')}, ${fig(q.inFlight.now, 'in flight')} (max${NBSP}${count(q.inFlight.max)}), ${fig(q.delayed, 'delayed')} · oldest${NBSP}message${NBSP}${ms(q.oldestMessageAgeMs).replace(' ', NBSP)} · ${fig(q.emptyReceives, 'empty receives')}`, 4));
+    if (q.received > 0) lines.push(...gaugeTimeline('In flight, most in each second', q.series.inFlightMaxPerSecond).map((l) => `  ${l}`));
+  }
+  for (const p of Object.values(sqs.producers)) {
+    lines.push(`  Producer ${p.name} → ${p.queue}`);
+    lines.push(...wrap(`${fig(p.produced, 'produced')}, ${fig(p.sent, 'sent')}, ${fig(p.deduplicated, 'deduplicated')}, ${fig(p.throttled, 'throttled')}, ${fig(p.givenUp, 'given up')}, ${fig(p.rejected, 'rejected')}, ${fig(p.pending, 'pending')} · ${plural(p.calls, 'call')}`, 4));
+  }
+  for (const c of Object.values(sqs.consumers)) {
+    lines.push(`  Workers ${c.name} ← ${c.queue} (${plural(c.workers, 'worker')})`);
+    lines.push(...wrap(`${fig(c.processed, 'processed')}, ${fig(c.failed, 'failed')}, ${fig(c.processedTwice, 'processed twice')}${c.duplicatesSkipped ? `, ${fig(c.duplicatesSkipped, 'duplicates skipped')}` : ''} · ${fig(c.staleDeletes, 'stale deletes')}`, 4));
+    const errors = Object.entries(c.errors).map(([code, n]) => `${code}${NBSP}${count(n)}`);
+    if (errors.length) lines.push(...wrap(`errors: ${errors.join(', ')}`, 4));
+    if (c.latencyMs.count > 0) lines.push(...wrap(`send to delete: p50${NBSP}${ms(c.latencyMs.p50).replace(' ', NBSP)}, p99${NBSP}${ms(c.latencyMs.p99).replace(' ', NBSP)}, max${NBSP}${ms(c.latencyMs.max).replace(' ', NBSP)}`, 4));
+  }
+  const f = sqs.lambdaFailureRecords;
+  if (f.delivered + f.undeliverable > 0) lines.push(...wrap(`Lambda on-failure records: ${fig(f.delivered, 'delivered')}, ${fig(f.undeliverable, 'undeliverable')}`, 2));
+  for (const t of sqs.moveTasks) lines.push(...wrap(`Move task from ${t.sourceArn.split(':').pop()} at ${duration(t.startedAtMs)}: ${t.status}, ${count(t.moved)} of ${count(t.toMove)} moved`, 2));
+  return lines;
+}
+
+/** A sparkline of a per-second maximum (a gauge): its peak, not a total. */
+function gaugeTimeline(title: string, values: readonly number[]): string[] {
+  const t = timeline(title, values, '');
+  return t.length < 3 ? t : [`  ${title}: peak ${count(Math.max(...values))}`, t[1]!, t[2]!];
 }
 
 // --- IoT Core --------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/core/simulation.js';
 import { meteredUnits } from '../../src/sim/iot/broker.js';
@@ -233,5 +234,37 @@ describe('rule actions', () => {
     rule('dup', "SELECT * FROM 'a'");
     expect(err(() => rule('dup', "SELECT * FROM 'a'"))).toBe('ResourceAlreadyExistsException: Rule dup already exists');
     expect(iot.rules.size).toBe(1);
+  });
+});
+
+describe('accounting', () => {
+  it('every publish is accepted or rejected for one reason; every accepted one reaches the matching rules and subscribers', () => {
+    const topic = fc.constantFrom('sensors/a/telemetry', 'sensors/b/telemetry', 'other/x', 'sensors/+/bad', '$aws/rules/r/sensors/c/telemetry', '$aws/rules/none/x', '1/2/3/4/5/6/7/8/9', '$SYS/x');
+    const publish = fc.record({ topic, size: fc.constantFrom(10, 4_999, 5_001, 128_000, 128_001), qos: fc.constantFrom(0, 1, 2) });
+    fc.assert(
+      fc.property(fc.array(publish, { maxLength: 60 }), (publishes) => {
+        const { iot, rule } = setup();
+        const r = rule('r', "SELECT * FROM 'sensors/+/telemetry'");
+        const sub = iot.subscribe('s', 'sensors/#', null);
+        let expectedRule = 0;
+        let expectedSub = 0;
+        let expectedIngest = 0;
+        for (const p of publishes) {
+          const outcome = iot.broker.publish({ clientId: 'c', thing: null }, p.topic, 'x'.repeat(p.size), undefined, p.qos, false);
+          if (outcome !== 'accepted') continue;
+          if (p.topic.startsWith('$aws/rules/')) expectedIngest++;
+          if (p.topic.startsWith('$aws/rules/r/') || /^sensors\/[ab]\/telemetry$/.test(p.topic)) expectedRule++;
+          if (/^sensors\/[ab]\/telemetry$/.test(p.topic)) expectedSub++;
+        }
+        const m = iot.metrics();
+        expect(m.published).toBe(publishes.length);
+        expect(m.published).toBe(m.accepted + m.rejected.payloadTooLarge + m.rejected.topicInvalid + m.rejected.qos2 + m.rejected.denied);
+        expect(r.evaluated).toBe(expectedRule);
+        expect(r.matched + r.notMatched).toBe(r.evaluated);
+        expect(sub.received).toBe(expectedSub);
+        expect(m.basicIngest.accepted).toBe(expectedIngest);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, selectOutput, whereMatches, type SqlMessage } from '../../src/sim/iot/sql-eval.js';
 import { parseExpression, parseSql, SqlParseError } from '../../src/sim/iot/sql.js';
@@ -169,5 +170,32 @@ describe('substitution templates', () => {
 
   it('expressions evaluate alone too', () => {
     expect(evaluate(parseExpression("temp > 30 AND status = 'ok'"), m)).toBe(true);
+  });
+});
+
+describe('arithmetic and comparisons agree with the number line', () => {
+  it('Int with Int stays Int (division truncates toward zero); comparisons match', () => {
+    const q = parseSql("SELECT a + b AS s, a - b AS d, a * b AS p, a / b AS q, a % b AS r FROM 't' WHERE a < b OR a >= b");
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000, max: 10_000 }), fc.integer({ min: -10_000, max: 10_000 }), (a, b) => {
+        const m = message('t', { a, b });
+        expect(whereMatches(q, m)).toBe(true);
+        const out = JSON.parse(selectOutput(q, m));
+        expect(out.s).toBe(a + b);
+        expect(out.d).toBe(a - b + 0);
+        expect(out.p).toBe(a * b + 0);
+        if (b === 0) {
+          expect(out.q).toBeUndefined();
+          expect(out.r).toBeUndefined();
+        } else {
+          expect(out.q).toBe(Math.trunc(a / b) + 0);
+          expect(out.r).toBe((a % b) + 0);
+        }
+        const gt = parseSql("SELECT * FROM 't' WHERE a > b");
+        expect(whereMatches(gt, m)).toBe(a > b);
+        const ne = parseSql("SELECT * FROM 't' WHERE NOT a = b");
+        expect(whereMatches(ne, m)).toBe(a !== b);
+      }),
+    );
   });
 });
