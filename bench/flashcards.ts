@@ -33,7 +33,7 @@ function lcg(seed: number): () => number {
 }
 
 /** `n` cards over 100 files of 10 headings; about a fifth due today, a fifth later, the rest new. */
-function synthetic(n: number): { index: ContentIndex; stored: Record<string, CardState> } {
+export function synthetic(n: number): { index: ContentIndex; stored: Record<string, CardState> } {
   const random = lcg(42);
   const topics: Topic[] = [];
   const leaves: Topic[] = [];
@@ -64,7 +64,7 @@ function synthetic(n: number): { index: ContentIndex; stored: Record<string, Car
   return { index, stored };
 }
 
-function snapshotOf(stored: Record<string, CardState>, over: Partial<ProgressSnapshot> = {}): ProgressSnapshot {
+export function snapshotOf(stored: Record<string, CardState>, over: Partial<ProgressSnapshot> = {}): ProgressSnapshot {
   return {
     now: T0,
     startOfDay: DAY_START,
@@ -144,17 +144,21 @@ export async function flashcardBench(report: Report): Promise<void> {
   // --- due counts over 100,000 cards --------------------------------------------------------
   const big = synthetic(100_000);
   const snap = snapshotOf(big.stored);
-  const counts: number[] = [];
+  const decks: number[] = [];
+  const today: number[] = [];
   let summary = '';
   for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const decks = deckCounts(big.index.topics, big.index.cards, big.stored, T0, DAY_START + DAY_MS);
-    const today = todayCounts(big.index.cards, snap);
-    counts.push(performance.now() - t0);
-    summary = `${decks.size.toLocaleString('en-US')} decks, ${today.due.toLocaleString('en-US')} due, ${today.new} new`;
+    let t0 = performance.now();
+    const perDeck = deckCounts(big.index.topics, big.index.cards, big.stored, T0, DAY_START + DAY_MS);
+    decks.push(performance.now() - t0);
+    t0 = performance.now();
+    const now = todayCounts(big.index.cards, snap);
+    today.push(performance.now() - t0);
+    summary = `${perDeck.size.toLocaleString('en-US')} decks, ${now.due.toLocaleString('en-US')} due, ${now.new} new`;
   }
   console.log(`100,000 cards: ${summary}`);
-  report('due counts (deck tree + today), median', ms(median(counts), 1), '≤ 200 ms');
+  report('due counts for every deck (the deck list), median', ms(median(decks), 1), '≤ 200 ms');
+  report("today's due and new counts (Home), median", ms(median(today), 1), '≤ 200 ms');
   const queues: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
