@@ -1,4 +1,5 @@
 import { KINESIS } from './limits.js';
+import type { FirehoseMetrics } from './firehose/service.js';
 import type { IotMetrics } from './iot/service.js';
 import type { ActionResult, MetricsDocument, ShardMetrics, StreamMetrics } from './scenario/metrics.js';
 import type { SqsMetrics } from './sqs/metrics.js';
@@ -70,6 +71,7 @@ export function renderSummary(doc: MetricsDocument): string {
   const consumers = Object.values(doc.consumers) as ConsumerFigures[];
   if (consumers.length) out.push('', 'Consumers', ...consumers.flatMap(consumerLines));
   if (doc.sqs) out.push('', ...sqsLines(doc.sqs as SqsMetrics));
+  if (doc.firehose) out.push('', ...firehoseLines(doc.firehose as FirehoseMetrics));
   if (doc.iot) out.push('', ...iotLines(doc.iot as IotMetrics));
   if (doc.actions.length) out.push('', 'Actions', ...doc.actions.flatMap(actionLines));
   return `${out.join('\n')}\n`;
@@ -229,6 +231,42 @@ function sqsLines(sqs: SqsMetrics): string[] {
 function gaugeTimeline(title: string, values: readonly number[]): string[] {
   const t = timeline(title, values, '');
   return t.length < 3 ? t : [`  ${title}: peak ${count(Math.max(...values))}`, t[1]!, t[2]!];
+}
+
+// --- Firehose --------------------------------------------------------------------------------
+
+const DESTINATION_NAMES: Record<string, string> = { s3: 'S3', http: 'HTTP endpoint', opensearch: 'OpenSearch', splunk: 'Splunk', redshift: 'Redshift' };
+
+/** Per delivery stream: in, delivered (stored against raw bytes), flushes, transform, errors, retries; then its producers. */
+function firehoseLines(m: FirehoseMetrics): string[] {
+  const lines = ['Firehose'];
+  for (const [name, s] of Object.entries(m.deliveryStreams)) {
+    const source = s.kinesisSource ? `Kinesis stream ${s.kinesisSource.stream}` : 'Direct PUT';
+    const compression = s.compression === 'none' ? 'uncompressed' : s.compression.toUpperCase();
+    const state = s.status === 'ACTIVE' ? '' : ` · ${s.status}`;
+    lines.push(...wrap(`Stream ${name} · ${source} → ${DESTINATION_NAMES[s.destination] ?? s.destination} ${s.bucket} · ${compression} · ${mib(s.buffer.size).replace(' ', NBSP)}${NBSP}or${NBSP}${duration(s.buffer.intervalMs).replace(' ', NBSP)}${state}`, 2));
+    const throttled = s.kinesisSource ? '' : ` · ${fig(s.putThrottled, 'throttled puts')}`;
+    lines.push(...wrap(`in ${plural(s.recordsIn, 'record')} (${mib(s.bytesIn).replace(' ', NBSP)})${throttled} · delivered ${plural(s.recordsDelivered, 'record')} in ${plural(s.objectsDelivered, s.destination === 's3' ? 'object' : 'batch')}`, 4));
+    const ratio = s.bytesDelivered > 0 && s.rawBytesDelivered !== s.bytesDelivered ? ` (${(s.rawBytesDelivered / s.bytesDelivered).toFixed(1)}×${NBSP}smaller)` : '';
+    lines.push(...wrap(`${mib(s.bytesDelivered).replace(' ', NBSP)} stored from ${mib(s.rawBytesDelivered).replace(' ', NBSP)}${ratio} · flushes ${fig(s.flushes.bySize, 'by size')}, ${fig(s.flushes.byInterval, 'by interval')}`, 4));
+    const l = s.deliveryLatencyMs;
+    if (l.count > 0) lines.push(...wrap(`oldest record to object: p50${NBSP}${ms(l.p50).replace(' ', NBSP)}, p99${NBSP}${ms(l.p99).replace(' ', NBSP)}, max${NBSP}${ms(l.max).replace(' ', NBSP)} · freshness${NBSP}at${NBSP}worst${NBSP}${ms(s.dataFreshnessMs).replace(' ', NBSP)}`, 4));
+    const t = s.transform;
+    if (t.invocations > 0) lines.push(...wrap(`transform: ${plural(t.invocations, 'invocation')} · ${fig(t.ok, 'Ok')}, ${fig(t.dropped, 'Dropped')}, ${fig(t.processingFailed, 'ProcessingFailed')}`, 4));
+    if (s.activePartitions > 0) lines.push(...wrap(`partitions: ${fig(s.activePartitions, 'active at most')} · ${fig(s.partitionsExceeded, 'records over the limit')}`, 4));
+    const errors = Object.entries(s.errorOutput.records).map(([type, n]) => `${type}${NBSP}${count(n)}`);
+    if (s.errorOutput.objects > 0) lines.push(...wrap(`error output: ${plural(s.errorOutput.objects, 'object')} · ${errors.join(', ')}`, 4));
+    lines.push(...wrap(`${fig(s.retries, 'retries')} · ${fig(s.backedUp, 'backed up')} · ${fig(s.lost, 'lost')} · ${fig(s.pending, 'pending')} at the end${s.discarded ? ` · ${fig(s.discarded, 'discarded')}` : ''}`, 4));
+    const k = s.kinesisSource;
+    if (k) lines.push(...wrap(`reads: GetRecords ${plural(k.getRecordsCalls, 'call')}, ${fig(k.readThrottled, 'throttled')} · max${NBSP}iterator${NBSP}age${NBSP}${ms(k.maxIteratorAgeMs).replace(' ', NBSP)}`, 4));
+    if (s.recordsDelivered > 0) lines.push(...timeline('Bytes delivered per second', s.series.bytesDeliveredPerSecond, 'bytes').map((line) => `  ${line}`));
+  }
+  for (const p of Object.values(m.producers)) {
+    const r = p.records;
+    lines.push(`  Producer ${p.name} → ${p.deliveryStream} (${p.api})`);
+    lines.push(...wrap(`${fig(r.produced, 'produced')}, ${fig(r.accepted, 'accepted')}, ${fig(p.throttled, 'throttled')}, ${fig(r.givenUp, 'given up')}, ${fig(r.rejected, 'rejected')}, ${fig(r.pending, 'pending')} · ${plural(p.calls.total, 'call')}`, 4));
+  }
+  return lines;
 }
 
 // --- IoT Core --------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ class Shorthand {
       this.i = eq + 1;
       out[key] = this.value();
       if (this.peek() === ',') this.i++;
+      else if (!top && this.i >= this.text.length) throw this.error("expected '}'");
       else if (top ? this.i < this.text.length : this.peek() !== '}') throw this.error(`expected ',' after ${key}`);
     }
   }

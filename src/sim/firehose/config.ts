@@ -90,6 +90,9 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** `an S3 destination`, `a Splunk destination`: for messages. */
+const A_DESTINATION: Record<DestinationKind, string> = { s3: 'an S3 destination', http: 'an HTTP endpoint destination', opensearch: 'an OpenSearch destination', splunk: 'a Splunk destination', redshift: 'a Redshift destination' };
+
 function mib(bytes: number): string {
   return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
 }
@@ -101,9 +104,9 @@ export function configProblems(c: DeliveryStreamConfig): ConfigProblem[] {
   if (!STREAM_NAME.test(c.name)) add(['name'], `"${c.name}" is not a valid delivery stream name: 1–64 of a-z A-Z 0-9 _ . -`);
   const kind = c.destination.kind;
   const r = bufferRange(kind);
-  if (c.buffer.size < r.size[0] || c.buffer.size > r.size[1]) add(['buffer', 'size'], `buffer size must be ${mib(r.size[0])} to ${mib(r.size[1])} for a ${kind} destination; got ${mib(c.buffer.size)}`);
+  if (c.buffer.size < r.size[0] || c.buffer.size > r.size[1]) add(['buffer', 'size'], `buffer size must be ${mib(r.size[0])} to ${mib(r.size[1])} for ${A_DESTINATION[kind]}; got ${mib(c.buffer.size)}`);
   if (c.buffer.interval % 1000 !== 0 || c.buffer.interval < r.interval[0] * 1000 || c.buffer.interval > r.interval[1] * 1000) {
-    add(['buffer', 'interval'], `buffer interval must be whole seconds from ${r.interval[0]} to ${r.interval[1]} s for a ${kind} destination; got ${c.buffer.interval / 1000} s`);
+    add(['buffer', 'interval'], `buffer interval must be whole seconds from ${r.interval[0]} to ${r.interval[1]} s for ${A_DESTINATION[kind]}; got ${c.buffer.interval / 1000} s`);
   }
   if (!BUCKET_NAME.test(c.destination.bucket)) add(['destination', 'bucket'], `"${c.destination.bucket}" is not a valid S3 bucket name (3–63 of a-z 0-9 . -)`);
   const key = c.partitioning?.key ?? null;
@@ -116,7 +119,7 @@ export function configProblems(c: DeliveryStreamConfig): ConfigProblem[] {
     if (!Number.isInteger(s) || s < min || s > max) add(['destination', 'retryDuration'], `retry duration must be whole seconds from ${min} to ${max}; got ${s} s`);
   }
   if (c.compression !== 'none' && kind !== 's3' && !(kind === 'redshift' && c.compression === 'gzip')) {
-    add(['compression'], kind === 'redshift' ? 'Redshift COPY reads only GZIP or uncompressed staging objects' : `compression applies to S3 delivery only, not to a ${kind} destination`);
+    add(['compression'], kind === 'redshift' ? 'Redshift COPY reads only GZIP or uncompressed staging objects' : `compression applies to S3 delivery only, not to ${A_DESTINATION[kind]}`);
   }
   if (c.partitioning) {
     if (kind !== 's3') add(['dynamicPartitioning'], 'dynamic partitioning works only with an S3 destination');

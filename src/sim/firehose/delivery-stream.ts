@@ -39,7 +39,12 @@ export interface StreamContext {
 export interface DeliveryStreamMetrics {
   status: 'ACTIVE' | 'DELETED';
   source: 'DirectPut' | 'KinesisStreamAsSource';
+  /** Destination kind (s3, http, opensearch, splunk, redshift) and its bucket (backup bucket for the others). */
   destination: string;
+  bucket: string;
+  /** The settings at the end: buffering hints (bytes, ms) and compression. */
+  buffer: { size: number; intervalMs: number };
+  compression: string;
   recordsIn: number;
   bytesIn: number;
   /** Direct PUT records refused with ServiceUnavailableException (every attempt counts). */
@@ -494,6 +499,9 @@ export class DeliveryStream {
       status: this.status,
       source: this.type,
       destination: this.config.destination.kind,
+      bucket: this.config.destination.bucket,
+      buffer: { size: this.config.buffer.size, intervalMs: this.config.buffer.interval },
+      compression: this.config.compression,
       recordsIn: this.recordsIn,
       bytesIn: this.bytesIn,
       putThrottled: this.putThrottled,
