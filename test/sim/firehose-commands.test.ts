@@ -97,6 +97,35 @@ describe('aws firehose create-delivery-stream, describe, list, delete', () => {
     expect(w.store.list('lake').map((o) => o.key.split('/')[0])).toEqual(['customer=7', 'customer=9']);
   });
 
+  it('describes streams a scenario made: a Kinesis source, an HTTP endpoint with its retry duration', () => {
+    const sim = new Simulation({ seed: 1 });
+    const kinesis = new KinesisService(sim);
+    kinesis.createStream('clicks');
+    const world: World = { sim, kinesis, efo: new EnhancedFanOut(sim, kinesis), services: new Map<string, unknown>([['s3', new ObjectStore()]]) };
+    const spec = firehoseSpec.parse({
+      deliveryStreams: [
+        { name: 'k', source: { kinesisStream: 'clicks' }, destination: { kind: 's3', bucket: 'lake' }, transform: { lambda: { failShare: 0.1 } } },
+        { name: 'h', destination: { kind: 'http', bucket: 'backup', retryDuration: '120s', endpoint: 'https://collector.example.com' } },
+      ],
+    });
+    const runtime = firehosePlugin.create(world, spec);
+    runtime.start();
+    const d = new Dispatcher([bind(firehoseCommands, runtime.commandContext as FirehoseService)]);
+    const k = (d.execute('firehose describe-delivery-stream --delivery-stream-name k') as { response: { DeliveryStreamDescription: Record<string, unknown> } }).response.DeliveryStreamDescription;
+    expect(k).toMatchObject({
+      DeliveryStreamType: 'KinesisStreamAsSource',
+      Source: { KinesisStreamSourceDescription: { KinesisStreamARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks' } },
+    });
+    expect(JSON.stringify(k)).toContain('"ParameterValue":"arn:aws:lambda:us-east-1:123456789012:function:k-transform"');
+    const h = (d.execute('firehose describe-delivery-stream --delivery-stream-name h') as { response: { DeliveryStreamDescription: { Destinations: Record<string, unknown>[] } } }).response.DeliveryStreamDescription;
+    expect(h.Destinations[0]!.HttpEndpointDestinationDescription).toMatchObject({
+      EndpointConfiguration: { Url: 'https://collector.example.com' },
+      RetryOptions: { DurationInSeconds: 120 },
+      S3BackupMode: 'FailedDataOnly',
+      S3DestinationDescription: { BucketARN: 'arn:aws:s3:::backup' },
+    });
+  });
+
   it('answers AWS errors for bad names, duplicates, ranges and rules', () => {
     const w = setup();
     w.ok(`firehose create-delivery-stream --delivery-stream-name a --extended-s3-destination-configuration ${s3config()}`);

@@ -331,7 +331,7 @@ const commands: CommandSpec<FirehoseService>[] = [
       {
         name: 'kinesis-stream-source-configuration',
         type: 'structure',
-        help: 'KinesisStreamARN=arn:aws:kinesis:us-east-1:123456789012:stream/NAME,RoleARN=… (KinesisStreamAsSource only).',
+        help: 'KinesisStreamARN=ARN,RoleARN=ARN (KinesisStreamAsSource only), the stream ARN being arn:aws:kinesis:us-east-1:123456789012:stream/NAME.',
         members: [
           { name: 'KinesisStreamARN', type: 'string', required: true },
           { name: 'RoleARN', type: 'string', required: true },
