@@ -1,0 +1,209 @@
+import { unitValue } from './expr/lexer.js';
+import type { SettingDef, SettingType, SettingValue } from './model.js';
+import type { YamlBlock } from './yaml-block.js';
+
+// The settings a lab exposes as a form (```yaml settings), the values a learner chooses
+// (```yaml solution, or a --solution YAML file), and the `${settings.NAME}` placeholders of the
+// scenario they fill in.
+
+export const SETTING_TYPES: readonly SettingType[] = ['integer', 'number', 'choice', 'boolean', 'duration', 'size'];
+const SETTING_FIELDS = ['type', 'label', 'help', 'min', 'max', 'options', 'default'];
+export const PLACEHOLDER = /\$\{([^}]*)\}/g;
+const SETTING_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface SettingProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * Reads the settings block: a mapping from setting name to its definition, in form order.
+ * `broken` names the settings that have a problem, so their uses are not reported again.
+ */
+export function parseSettings(block: YamlBlock): { settings: SettingDef[]; broken: string[]; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const settings: SettingDef[] = [];
+  const broken: string[] = [];
+  const value = block.value;
+  const report = (path: (string | number)[], message: string, key?: string) => {
+    const p = key === undefined ? block.position(path) : block.keyPosition(path, key);
+    problems.push({ line: p.line, column: p.column, message });
+  };
+  if (value === null || value === undefined) return { settings, broken, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report([], 'settings are a mapping from a setting name to {type, label, default, …}');
+    return { settings, broken, problems };
+  }
+  for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    const line = block.keyPosition([], name).line;
+    if (!SETTING_NAME.test(name)) {
+      report([], `setting name "${name}" must be letters, digits and _ (it is written \${settings.${name}} in the scenario)`, name);
+      continue;
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      report([], `setting "${name}" needs a mapping: {type, label, default, …}`, name);
+      broken.push(name);
+      continue;
+    }
+    const def = raw as Record<string, unknown>;
+    for (const key of Object.keys(def)) {
+      if (!SETTING_FIELDS.includes(key)) report([name], `setting "${name}": unknown field "${key}" (fields: ${SETTING_FIELDS.join(', ')})`, key);
+    }
+    const type = def.type;
+    if (typeof type !== 'string' || !(SETTING_TYPES as readonly string[]).includes(type)) {
+      const message = `setting "${name}": type must be one of ${SETTING_TYPES.join(', ')}${type === undefined ? '' : `; got ${JSON.stringify(type)}`}`;
+      if (type === undefined) report([], message, name);
+      else report([name, 'type'], message);
+      broken.push(name);
+      continue;
+    }
+    const setting: SettingDef = { name, type: type as SettingType, label: name, default: 0, line };
+    let ok = true;
+    for (const field of ['label', 'help'] as const) {
+      if (def[field] === undefined) continue;
+      if (typeof def[field] !== 'string' || def[field] === '') {
+        report([name, field], `setting "${name}": ${field} must be text`);
+        ok = false;
+      } else setting[field] = def[field];
+    }
+    if (setting.type === 'choice') {
+      const options = def.options;
+      if (!Array.isArray(options) || options.length < 2 || !options.every((o) => typeof o === 'string' || typeof o === 'number')) {
+        const message = `setting "${name}": a choice needs options, a list of two or more values`;
+        if (options === undefined) report([], message, name);
+        else report([name, 'options'], message);
+        ok = false;
+      } else {
+        setting.options = options.map(String);
+        if (new Set(setting.options).size !== setting.options.length) {
+          report([name, 'options'], `setting "${name}": options are listed twice`);
+          ok = false;
+        }
+      }
+    } else if (def.options !== undefined) {
+      report([name, 'options'], `setting "${name}": options belong to a choice (this is ${setting.type})`);
+      ok = false;
+    }
+    for (const bound of ['min', 'max'] as const) {
+      if (def[bound] === undefined) continue;
+      if (setting.type === 'choice' || setting.type === 'boolean') {
+        report([name, bound], `setting "${name}": ${bound} does not apply to a ${setting.type}`);
+        ok = false;
+        continue;
+      }
+      const v = baseValue(setting.type, def[bound]);
+      if (v === null) {
+        report([name, bound], `setting "${name}": ${bound} must be ${TYPE_TEXT[setting.type]}; got ${JSON.stringify(def[bound])}`);
+        ok = false;
+      } else setting[bound] = v;
+    }
+    if (setting.min !== undefined && setting.max !== undefined && setting.min > setting.max) {
+      report([name, 'max'], `setting "${name}": max is below min`);
+      ok = false;
+    }
+    if (def.default === undefined) {
+      report([], `setting "${name}": default is missing (the value the form starts with)`, name);
+      ok = false;
+    } else if (ok) {
+      const d = coerceSetting(setting, def.default);
+      if (!d.ok) {
+        report([name, 'default'], `setting "${name}": default ${d.message}`);
+        ok = false;
+      } else setting.default = d.value;
+    }
+    if (ok) settings.push(setting);
+    else broken.push(name);
+  }
+  return { settings, broken, problems };
+}
+
+const TYPE_TEXT: Record<SettingType, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  choice: 'one of the options',
+  boolean: 'true or false',
+  duration: 'a duration (30s, 500ms, 5min)',
+  size: 'a size (512KiB, 1MiB)',
+};
+
+/** A number, or a quantity in the setting's dimension, in base units (ms, bytes). */
+function baseValue(type: SettingType, raw: unknown): number | null {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return type === 'integer' && !Number.isInteger(raw) ? null : raw;
+  if (typeof raw !== 'string' || (type !== 'duration' && type !== 'size')) return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z/ ]+?)\s*$/.exec(raw);
+  if (!m) return null;
+  const q = unitValue(m[1]!, m[2]!);
+  if (!q) return null;
+  return q.dimension === (type === 'duration' ? 'ms' : 'bytes') ? q.value : null;
+}
+
+/** Checks a chosen value against its setting; the value comes back in base units. */
+export function coerceSetting(def: SettingDef, raw: unknown): { ok: true; value: SettingValue } | { ok: false; message: string } {
+  switch (def.type) {
+    case 'boolean':
+      return typeof raw === 'boolean' ? { ok: true, value: raw } : { ok: false, message: `must be true or false; got ${JSON.stringify(raw)}` };
+    case 'choice': {
+      const v = typeof raw === 'number' ? String(raw) : raw;
+      return typeof v === 'string' && def.options?.includes(v)
+        ? { ok: true, value: v }
+        : { ok: false, message: `must be one of ${def.options?.join(', ')}; got ${JSON.stringify(raw)}` };
+    }
+    default: {
+      const v = baseValue(def.type, raw);
+      const range = rangeText(def);
+      if (v === null) return { ok: false, message: `must be ${TYPE_TEXT[def.type]}${range}; got ${JSON.stringify(raw)}` };
+      if ((def.min !== undefined && v < def.min) || (def.max !== undefined && v > def.max)) {
+        return { ok: false, message: `must be ${TYPE_TEXT[def.type]}${range}; got ${JSON.stringify(raw)}` };
+      }
+      return { ok: true, value: v };
+    }
+  }
+}
+
+function rangeText(def: SettingDef): string {
+  const show = (v: number) => (def.type === 'duration' ? `${v}ms` : def.type === 'size' ? `${v}B` : String(v));
+  if (def.min !== undefined && def.max !== undefined) return ` from ${show(def.min)} to ${show(def.max)}`;
+  if (def.min !== undefined) return ` of at least ${show(def.min)}`;
+  if (def.max !== undefined) return ` of at most ${show(def.max)}`;
+  return '';
+}
+
+/** How a value is written into the scenario text. */
+export function settingText(def: SettingDef, value: SettingValue): string {
+  if (def.type === 'duration') return `${value}ms`;
+  if (def.type === 'size') return `${value}B`;
+  return String(value);
+}
+
+export interface Placeholder {
+  /** The text between the braces: `settings.shards`. */
+  inner: string;
+  /** The setting name, when the placeholder has the `settings.NAME` form. */
+  name: string | null;
+  /** 0-based line within the text and 1-based column. */
+  line: number;
+  column: number;
+}
+
+export function placeholders(text: string): Placeholder[] {
+  const out: Placeholder[] = [];
+  text.split('\n').forEach((lineText, line) => {
+    for (const m of lineText.matchAll(PLACEHOLDER)) {
+      const inner = m[1]!.trim();
+      const name = /^settings\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(inner)?.[1] ?? null;
+      out.push({ inner, name, line, column: m.index + 1 });
+    }
+  });
+  return out;
+}
+
+/** The scenario text with every `${settings.NAME}` replaced; unknown names are left as written. */
+export function substitute(text: string, defs: readonly SettingDef[], values: ReadonlyMap<string, SettingValue>): string {
+  return text.replace(PLACEHOLDER, (whole, inner: string) => {
+    const name = /^settings\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(inner.trim())?.[1];
+    const def = defs.find((d) => d.name === name);
+    if (!def) return whole;
+    return settingText(def, values.get(def.name) ?? def.default);
+  });
+}
