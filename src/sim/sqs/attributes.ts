@@ -54,7 +54,7 @@ export function defaultConfig(fifo: boolean): QueueConfig {
     fifoThroughputLimit: 'perQueue',
     policy: null,
     kmsMasterKeyId: null,
-    // KMS's default data key reuse period (SetQueueAttributes: 60 to 86,400 seconds, default 300).
+    // The default SetQueueAttributes documents beside the range in limits.ts.
     kmsDataKeyReusePeriodSeconds: 300,
     sqsManagedSseEnabled: true,
   };
@@ -66,7 +66,7 @@ const RANGES: Record<string, [number, number]> = {
   MessageRetentionPeriod: [low(SQS.retention), high(SQS.retention)],
   MaximumMessageSize: [low(SQS.maximumMessageSizeSetting), high(SQS.maximumMessageSizeSetting)],
   ReceiveMessageWaitTimeSeconds: [low(SQS.waitTime), high(SQS.waitTime)],
-  KmsDataKeyReusePeriodSeconds: [60, 86_400],
+  KmsDataKeyReusePeriodSeconds: [low(SQS.kmsDataKeyReusePeriod), high(SQS.kmsDataKeyReusePeriod)],
 };
 
 /** Attributes CreateQueue and SetQueueAttributes accept (FIFO-only ones are checked separately). */
