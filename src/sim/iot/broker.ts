@@ -14,7 +14,7 @@ const MAX_PAYLOAD = IOT.payloadBytes.values[0]!.amount;
 const METER = IOT.messageMeteringBytes.values[0]!.amount;
 /** Republish hops in a row before the engine stops a rule loop (AWS publishes no figure). */
 export const MAX_REPUBLISH_DEPTH = 8;
-const ROUTE_CACHE_LIMIT = 50_000;
+const ROUTE_CACHE_LIMIT = 200_000;
 
 /** An MQTT client: its client id and the thing its certificate is attached to. */
 export interface Client {
