@@ -157,8 +157,9 @@ export class Broker {
   /**
    * A message AWS IoT itself publishes (shadow responses, the republish action): no policy or
    * client checks, delivered and metered like any other. Returns a problem with the topic, if any.
+   * QoS is accepted for the republish action's sake; the engine delivers every message once.
    */
-  publishService(topic: string, payload: string, qos: number, depth: number): string | null {
+  publishService(topic: string, payload: string, _qos: number, depth: number): string | null {
     if (depth > MAX_REPUBLISH_DEPTH) {
       this.republishLoopsStopped++;
       return `more than ${MAX_REPUBLISH_DEPTH} republish hops in a row (a rule loop; the engine stops it)`;
@@ -176,7 +177,6 @@ export class Broker {
     }
     this.deliver(r, topic, payload, undefined, bytes, 'n/a', depth);
     if (r.shadow && SHADOW_REQUESTS.has(r.shadow.operation)) this.hooks.shadowRequest(r.shadow.thing, r.shadow.shadow, r.shadow.operation, payload);
-    void qos;
     return null;
   }
 

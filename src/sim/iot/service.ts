@@ -6,7 +6,7 @@ import type { World } from '../world.js';
 import { compileAction, type ActionEnv, type RuleAction } from './actions.js';
 import { Broker, Subscriber, type Client, type PublishOutcome } from './broker.js';
 import { DeviceGroup, type GroupMetrics } from './fleet.js';
-import { evaluatePolicies, MalformedPolicyError, parsePolicy, type IotAction, type Policy } from './policy.js';
+import { clientArn, evaluatePolicies, MalformedPolicyError, parsePolicy, type IotAction, type Policy } from './policy.js';
 import { TopicRule, type RuleMetrics } from './rules.js';
 import { ShadowStore, type ShadowMetrics, type ShadowResult, type Via } from './shadow.js';
 import { RULE_NAME, THING_NAME, type DeviceGroupSpec } from './spec.js';
@@ -282,7 +282,7 @@ export class IotService {
 
   /** Connects the group's devices (iot:Connect against the policies) and starts their traffic. */
   startDeviceGroup(group: DeviceGroup): void {
-    for (const d of group.devices) d.connected = this.authorize({ clientId: d.thing, thing: d.thing }, 'iot:Connect', `arn:aws:iot:${REGION}:${ACCOUNT}:client/${d.thing}`);
+    for (const d of group.devices) d.connected = this.authorize({ clientId: d.thing, thing: d.thing }, 'iot:Connect', clientArn(d.thing));
     const broker = this.broker;
     group.start((device, payload, json, qos, retain) => {
       const client: Client = { clientId: device.thing, thing: device.thing };
