@@ -98,10 +98,9 @@ export const FIREHOSE = table('firehose', {
   activePartitions: { name: 'Active partitions, dynamic partitioning', value: 500, dimension: 'count', display: '500 partitions', scope: 'per delivery stream (raisable)', source: `${F}/dev/dynamic-partitioning.html`, aliases: /\bactive partitions\b/i },
   s3RetryDirectPut: { name: 'Retry window, S3 destination, Direct PUT source', value: DAY, dimension: 's', display: '24 h', scope: 'per delivery stream', source: `${F}/dev/retry.html`, aliases: /\bretry window.*s3.*direct put\b/i },
   retryDuration: { name: 'Retry duration, OpenSearch, Splunk, HTTP endpoint, Redshift', value: [0, 7200], dimension: 's', display: '0–7,200 s', scope: 'per destination', source: `${F}/dev/retry.html`, aliases: /\bretry duration\b/i },
-  // Direct PUT quotas of the largest Regions (us-east-1, us-west-2, eu-west-1), the engine's Region.
+  // Direct PUT quotas of the largest Regions (us-east-1, us-west-2, eu-west-1), the engine's Region;
+  // requests and records are in FIREHOSE_ENGINE (the notes state all three in one row).
   directPutBytes: { name: 'Direct PUT throughput (bytes)', value: 5 * MiB, dimension: 'bytes/s', display: '5 MiB/s', scope: 'per Firehose stream, PutRecord and PutRecordBatch combined', source: `${F}/dev/limits.html`, aliases: /^direct put throughput, largest regions$/i },
-  directPutRequests: { name: 'Direct PUT throughput (requests)', value: 2000, dimension: 'count/s', display: '2,000 requests/s', scope: 'per Firehose stream, PutRecord and PutRecordBatch combined', source: `${F}/dev/limits.html`, aliases: /^firehose direct put requests quota$/i },
-  directPutRecords: { name: 'Direct PUT throughput (records)', value: 500_000, dimension: 'count/s', display: '500,000 records/s', scope: 'per Firehose stream, PutRecord and PutRecordBatch combined', source: `${F}/dev/limits.html`, previous: '5,000 records/s (the API reference still quotes it)', aliases: /^firehose direct put records quota$/i },
   lambdaBufferSize: { name: 'Lambda processing buffer size', value: [200_000, 3_000_000], dimension: 'bytes', display: '0.2–3 MB', scope: 'per Firehose stream', source: `${F}/dev/data-transformation.html`, aliases: /^lambda processing buffer size$/i },
   lambdaBufferInterval: { name: 'Lambda processing buffer interval', value: [0, 900], dimension: 's', display: '0–900 s', scope: 'per Firehose stream', source: `${F}/dev/data-transformation.html`, aliases: /^lambda processing buffer interval$/i },
   lambdaDuration: { name: 'Lambda invocation duration', value: 300, dimension: 's', display: '5 min', scope: 'per invocation', source: `${F}/dev/data-transformation.html`, aliases: /^lambda invocation duration$/i },
@@ -109,7 +108,17 @@ export const FIREHOSE = table('firehose', {
   bufferSizeOpenSearch: { name: 'Buffer size, OpenSearch Service and Serverless', value: [MiB, 100 * MiB], dimension: 'bytes', display: '1–100 MiB', scope: 'per Firehose stream', source: `${F}/APIReference/API_ElasticsearchBufferingHints.html`, aliases: /^buffer size, opensearch service( and serverless)?$/i },
   bufferSizeSplunk: { name: 'Buffer size, Splunk', value: [MiB, 5 * MiB], dimension: 'bytes', display: '1–5 MiB', scope: 'per Firehose stream', source: `${F}/APIReference/API_SplunkBufferingHints.html`, aliases: /^buffer size, splunk$/i },
   bufferIntervalSplunk: { name: 'Buffer interval, Splunk', value: [0, 60], dimension: 's', display: '0–60 s', scope: 'per Firehose stream', source: `${F}/APIReference/API_SplunkBufferingHints.html`, aliases: /^buffer interval, splunk$/i },
-  // Defaults a Firehose stream gets when a setting is left out.
+});
+
+/**
+ * Firehose values the engine needs that the notes state only inside other rows: the requests and
+ * records halves of the Direct PUT quota (one notes row gives all three), the defaults a stream
+ * gets (the notes give them in the Notes column) and how often a Kinesis source is read. Sourced
+ * like every limit, but left out of ALL_LIMITS, whose entries the notes must each state as a row.
+ */
+export const FIREHOSE_ENGINE = table('firehose', {
+  directPutRequests: { name: 'Direct PUT throughput (requests)', value: 2000, dimension: 'count/s', display: '2,000 requests/s', scope: 'per Firehose stream, PutRecord and PutRecordBatch combined', source: `${F}/dev/limits.html`, aliases: /^firehose direct put requests quota$/i },
+  directPutRecords: { name: 'Direct PUT throughput (records)', value: 500_000, dimension: 'count/s', display: '500,000 records/s', scope: 'per Firehose stream, PutRecord and PutRecordBatch combined', source: `${F}/dev/limits.html`, previous: '5,000 records/s (the API reference still quotes it)', aliases: /^firehose direct put records quota$/i },
   bufferSizeDefault: { name: 'Buffer size, default', value: 5 * MiB, dimension: 'bytes', display: '5 MiB', scope: 'per Firehose stream (S3, HTTP, OpenSearch, Splunk)', source: `${F}/APIReference/API_BufferingHints.html`, aliases: /^firehose buffer size, default$/i },
   bufferIntervalDefault: { name: 'Buffer interval, default', value: 300, dimension: 's', display: '300 s', scope: 'per Firehose stream (Splunk: 60 s)', source: `${F}/APIReference/API_BufferingHints.html`, aliases: /^firehose buffer interval, default$/i },
   bufferIntervalDefaultSplunk: { name: 'Buffer interval, Splunk, default', value: 60, dimension: 's', display: '60 s', scope: 'per Firehose stream', source: `${F}/APIReference/API_SplunkBufferingHints.html`, aliases: /^firehose buffer interval, splunk, default$/i },

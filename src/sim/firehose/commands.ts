@@ -1,6 +1,6 @@
 import { AwsError } from '../kinesis/errors.js';
 import type { CommandSpec, FlagSpec, ServiceTable, StructureValue } from '../commands/types.js';
-import { FIREHOSE } from '../limits.js';
+import { FIREHOSE_ENGINE } from '../limits.js';
 import { API_NAMES, type Compression } from './compress.js';
 import { DEFAULT_ERROR_PREFIX, defaultBuffer, defaultTransformBuffer, partitionedPrefix, partitioningFrom, type DeliveryStreamConfig } from './config.js';
 import type { DeliveryStream } from './delivery-stream.js';
@@ -171,7 +171,7 @@ function configFromCli(ctx: FirehoseService, name: string, type: string, kinesis
       function: processing.lambda.function,
       rules: { failShare: 0, failWhen: null, dropShare: 0 },
       duration: 100,
-      retries: processing.lambda.retries ?? FIREHOSE.lambdaRetriesDefault.values[0]!.amount,
+      retries: processing.lambda.retries ?? FIREHOSE_ENGINE.lambdaRetriesDefault.values[0]!.amount,
       buffer: { size: processing.lambda.size ?? tb.size, interval: processing.lambda.interval ?? tb.interval },
     };
   }
@@ -309,7 +309,7 @@ function applyUpdate(ctx: FirehoseService, s: DeliveryStream, text: string): voi
       function: processing.lambda.function,
       rules: current?.rules ?? { failShare: 0, failWhen: null, dropShare: 0 },
       duration: current?.duration ?? 100,
-      retries: processing.lambda.retries ?? current?.retries ?? FIREHOSE.lambdaRetriesDefault.values[0]!.amount,
+      retries: processing.lambda.retries ?? current?.retries ?? FIREHOSE_ENGINE.lambdaRetriesDefault.values[0]!.amount,
       buffer: { size: processing.lambda.size ?? tb.size, interval: processing.lambda.interval ?? tb.interval },
     };
   }

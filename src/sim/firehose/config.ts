@@ -1,4 +1,4 @@
-import { FIREHOSE } from '../limits.js';
+import { FIREHOSE, FIREHOSE_ENGINE } from '../limits.js';
 import type { Compression } from './compress.js';
 import { keyName, parsePath, type JqPath } from './jq.js';
 import { prefixProblems } from './s3-keys.js';
@@ -62,16 +62,16 @@ export function bufferRange(kind: DestinationKind): { size: [number, number]; in
 
 /** Buffering hints a destination gets when none are given: bytes and ms. */
 export function defaultBuffer(kind: DestinationKind): { size: number; interval: number } {
-  return { size: one(FIREHOSE.bufferSizeDefault), interval: (kind === 'splunk' ? one(FIREHOSE.bufferIntervalDefaultSplunk) : one(FIREHOSE.bufferIntervalDefault)) * 1000 };
+  return { size: one(FIREHOSE_ENGINE.bufferSizeDefault), interval: (kind === 'splunk' ? one(FIREHOSE_ENGINE.bufferIntervalDefaultSplunk) : one(FIREHOSE_ENGINE.bufferIntervalDefault)) * 1000 };
 }
 
 export function defaultRetryDuration(kind: DestinationKind): number {
   if (kind === 's3') return 0;
-  return (kind === 'redshift' ? one(FIREHOSE.retryDurationDefaultRedshift) : one(FIREHOSE.retryDurationDefault)) * 1000;
+  return (kind === 'redshift' ? one(FIREHOSE_ENGINE.retryDurationDefaultRedshift) : one(FIREHOSE_ENGINE.retryDurationDefault)) * 1000;
 }
 
 export function defaultTransformBuffer(kind: DestinationKind): { size: number; interval: number } {
-  return { size: kind === 'splunk' ? one(FIREHOSE.lambdaBufferSizeDefaultSplunk) : one(FIREHOSE.lambdaBufferSizeDefault), interval: one(FIREHOSE.lambdaBufferIntervalDefault) * 1000 };
+  return { size: kind === 'splunk' ? one(FIREHOSE_ENGINE.lambdaBufferSizeDefaultSplunk) : one(FIREHOSE_ENGINE.lambdaBufferSizeDefault), interval: one(FIREHOSE_ENGINE.lambdaBufferIntervalDefault) * 1000 };
 }
 
 /** The prefix a dynamically partitioned stream gets when none is given: Hive style. */

@@ -3,7 +3,7 @@ import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import { WindowLimiter } from '../kinesis/bucket.js';
 import { ACCOUNT, REGION } from '../kinesis/errors.js';
-import { FIREHOSE } from '../limits.js';
+import { FIREHOSE, FIREHOSE_ENGINE } from '../limits.js';
 import type { ObjectStore } from '../s3.js';
 import { RecordBuffer, type FRecord } from './buffer.js';
 import { compress, EXTENSIONS, type Compressed } from './compress.js';
@@ -110,8 +110,8 @@ export class DeliveryStream {
   private readonly keyRng: Rng;
 
   // Direct PUT quotas, per stream and per second like Kinesis's shard limits.
-  private readonly putRequests = new WindowLimiter(FIREHOSE.directPutRequests.values[0]!.amount);
-  private readonly putRecords = new WindowLimiter(FIREHOSE.directPutRecords.values[0]!.amount);
+  private readonly putRequests = new WindowLimiter(FIREHOSE_ENGINE.directPutRequests.values[0]!.amount);
+  private readonly putRecords = new WindowLimiter(FIREHOSE_ENGINE.directPutRecords.values[0]!.amount);
   private readonly putBytes = new WindowLimiter(FIREHOSE.directPutBytes.values[0]!.amount);
 
   recordsIn = 0;

@@ -2,7 +2,7 @@ import type { Rng } from '../core/rng.js';
 import { ShardLineage } from '../kinesis/consumers/lineage.js';
 import { ShardPoller, type ReaderContext } from '../kinesis/consumers/reader.js';
 import { DeliveryTracker } from '../kinesis/consumers/tracking.js';
-import { FIREHOSE } from '../limits.js';
+import { FIREHOSE_ENGINE } from '../limits.js';
 import type { Shard } from '../kinesis/shard.js';
 import type { Stream } from '../kinesis/stream.js';
 import { withPadding } from './bodies.js';
@@ -14,7 +14,7 @@ import type { DeliveryStream } from './delivery-stream.js';
 // follow from the stream's. Parents are read to their end before their children after a reshard;
 // KPL aggregates are de-aggregated into their user records, as Firehose does.
 
-const POLL_MS = FIREHOSE.kinesisSourcePollInterval.values[0]!.amount * 1000;
+const POLL_MS = FIREHOSE_ENGINE.kinesisSourcePollInterval.values[0]!.amount * 1000;
 
 export class KinesisSource {
   private readonly tracker = new DeliveryTracker();

@@ -1,4 +1,4 @@
-import { FIREHOSE } from '../limits.js';
+import { FIREHOSE_ENGINE } from '../limits.js';
 import { configProblems, DEFAULT_ERROR_PREFIX, defaultBuffer, defaultRetryDuration, defaultTransformBuffer, partitionedPrefix, partitioningFrom, type DeliveryStreamConfig } from './config.js';
 import { parsePath } from './jq.js';
 import type { DeliveryStreamSpec, FirehoseSpec } from './spec.js';
@@ -7,7 +7,7 @@ import { parseUtc } from './time.js';
 // From the scenario's `firehose:` section to delivery stream settings, and the load-time checks
 // that need the whole scenario (stream names, producers pointing at delivery streams).
 
-const RETRIES_DEFAULT = FIREHOSE.lambdaRetriesDefault.values[0]!.amount;
+const RETRIES_DEFAULT = FIREHOSE_ENGINE.lambdaRetriesDefault.values[0]!.amount;
 
 export function configFromSpec(s: DeliveryStreamSpec): DeliveryStreamConfig {
   const kind = s.destination.kind;
