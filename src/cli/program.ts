@@ -6,6 +6,7 @@ import { lintCommand, statsCommand } from './commands/content.js';
 import { quizCommand } from './commands/quiz.js';
 import { simCommand } from './commands/sim.js';
 import { addProgressCommands, appRunner } from './commands/progress.js';
+import { addLabCommands } from './commands/lab.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 
@@ -141,6 +142,7 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     });
 
   addProgressCommands(program, { ctx, io, result }, json);
+  addLabCommands(program, { ctx, result }, json);
 
   for (const cmd of [content, ...program.commands, ...content.commands]) {
     cmd.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);

@@ -1,17 +1,17 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatDiagnostic } from '../../content/diagnostics.js';
 import { loadContent, loadFiles } from '../../content/loader.js';
 import type { ContentIndex, Diagnostic } from '../../content/model.js';
 import { contentStats, fileStats } from '../../content/stats.js';
+import { listLabFiles } from '../../labs/load.js';
 import type { Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { printJson } from '../serialize.js';
 
-/** Lab files are markdown files in the labs folder (their format is the labs' own). */
+/** Lab files in the labs folder, as the lab loader finds them (docs/labs.md). */
 export function countLabs(labsDir: string): number {
-  if (!existsSync(labsDir)) return 0;
-  return readdirSync(labsDir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').length;
+  return listLabFiles(labsDir).length;
 }
 
 export function statsCommand(ctx: Context, opts: { json?: boolean }): number {
