@@ -157,7 +157,7 @@ export const SQS = table('sqs', {
   purgeInterval: { name: 'PurgeQueue interval', value: 60, dimension: 's', display: '60 s', scope: 'per queue', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html', aliases: /^PurgeQueue interval$/i },
   moveTaskMessagesPerSecond: { name: 'Message move task rate', value: 500, dimension: 'count/s', display: '500 messages/s', scope: 'per move task (MaxNumberOfMessagesPerSecond)', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html', aliases: /^message move task rate$/i },
   redriveAllowSources: { name: 'Source queues in a RedriveAllowPolicy', value: 10, dimension: 'count', display: '10 queues', scope: 'per dead-letter queue (byQueue)', source: `${S}/sqs-dead-letter-queues.html`, aliases: /^source queues in a RedriveAllowPolicy$/i },
-  kmsDataKeyReusePeriod: { name: 'KmsDataKeyReusePeriodSeconds', value: [60, 86_400], dimension: 's', display: '60 s–24 h (default 300 s)', scope: 'per queue with SSE-KMS', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html', aliases: /^KmsDataKeyReusePeriodSeconds$/i },
+  kmsDataKeyReusePeriod: { name: 'KmsDataKeyReusePeriodSeconds', value: [60, 86_400], dimension: 's', display: '60 s–24 h (default 300 s)', scope: 'per queue with SSE-KMS', source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html', aliases: /^(KmsDataKeyReusePeriodSeconds|KMS data[- ]key reuse period)$/i },
 });
 
 export const IOT = table('iot', {
