@@ -30,19 +30,20 @@ describe('Home', () => {
     expect(f).toMatch(/❯ 1 {2}Study/);
     expect(f).toMatch(/ {3}2 {2}Review {5}Flashcards due today, on FSRS/);
     expect(f).toMatch(/ {3}4 {2}Content {4}What each note yields, and its problems/);
-    expect(f).toMatch(/ {3}5 {2}Quit/);
+    expect(f).toMatch(/ {3}5 {2}Practice {3}Questions generated from the notes/);
+    expect(f).toMatch(/ {3}6 {2}Quit/);
   });
 
   it('moves the highlight with arrows and j/k, wrapping around', async () => {
     const app = await start();
     await press(app.stdin, bytes.down);
     expect(frame(app)).toMatch(/❯ 2 {2}Review/);
-    await press(app.stdin, 'j', 'j', 'j');
-    expect(frame(app)).toMatch(/❯ 5 {2}Quit/);
+    await press(app.stdin, 'j', 'j', 'j', 'j');
+    expect(frame(app)).toMatch(/❯ 6 {2}Quit/);
     await press(app.stdin, 'j');
     expect(frame(app)).toMatch(/❯ 1 {2}Study/);
     await press(app.stdin, 'k');
-    expect(frame(app)).toMatch(/❯ 5 {2}Quit/);
+    expect(frame(app)).toMatch(/❯ 6 {2}Quit/);
   });
 
   it('opens Study with Enter and with its number', async () => {
@@ -139,15 +140,17 @@ describe('Study', () => {
     const app = await study();
     expect(frame(app)).toMatch(/1–21\/\d+/);
     await press(app.stdin, bytes.tab, 'j', 'j');
-    expect(frame(app)).toMatch(/3–23\/\d+/);
+    await waitFor(() => expect(frame(app)).toMatch(/3–23\/\d+/));
     await press(app.stdin, bytes.pageDown);
-    expect(frame(app)).toMatch(/22–42\/\d+/);
+    await waitFor(() => expect(frame(app)).toMatch(/22–42\/\d+/));
     await press(app.stdin, 'G');
-    const total = Number(/–(\d+)\/(\d+)/.exec(frame(app))?.[2]);
-    expect(frame(app)).toContain(`${total - 20}–${total}/${total}`);
+    await waitFor(() => {
+      const total = Number(/–(\d+)\/(\d+)/.exec(frame(app))?.[2]);
+      expect(frame(app)).toContain(`${total - 20}–${total}/${total}`);
+    });
     expect(frame(app)).toContain('Facts here');
     await press(app.stdin, 'g');
-    expect(frame(app)).toMatch(/1–21\/\d+/);
+    await waitFor(() => expect(frame(app)).toMatch(/1–21\/\d+/));
   });
 
   it('lists the keys of the current mode first in the help overlay', async () => {
