@@ -20,7 +20,7 @@ export const bytes = {
 } as const;
 
 /** Lets React commit and Ink's input effects re-subscribe before the next key. */
-export function tick(ms = 15): Promise<void> {
+export function tick(ms = 25): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
