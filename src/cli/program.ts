@@ -4,6 +4,7 @@ import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js'
 import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
 import { quizCommand } from './commands/quiz.js';
+import { examCommand } from './commands/exam.js';
 import { simCommand } from './commands/sim.js';
 import { addProgressCommands, appRunner } from './commands/progress.js';
 import { addLabCommands } from './commands/lab.js';
@@ -139,6 +140,19 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .action((opts) => {
       // A seed from the clock when none is given: practice should not repeat itself run after run.
       result.code = quizCommand(ctx(), opts, () => Date.now() % 2 ** 31);
+    });
+
+  program
+    .command('exam')
+    .description('timed mock exams: print a paper, list profiles, or show the running attempt')
+    .option('--profile <id>', 'dea-c01 (default), das-c01, sprint, or a content/exams/*.yaml profile')
+    .addOption(new Option('--seed <n>', 'seed: the same seed gives the same paper').argParser(parseSeed))
+    .option('--dry-run', 'print the assembled paper instead of starting')
+    .option('--list-profiles', 'list the exam profiles and what the notes cover of each')
+    .option('--resume', 'the running attempt: time left and answered, or scored if its time ran out')
+    .addOption(json())
+    .action((opts) => {
+      result.code = examCommand(ctx(), opts, Date.now, () => Date.now() % 2 ** 31);
     });
 
   addProgressCommands(program, { ctx, io, result }, json);
