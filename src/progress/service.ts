@@ -8,6 +8,7 @@ import { Scheduler, type Grade4 } from '../srs/fsrs.js';
 import { pruneOrphans, syncCardIdentity, type IdentitySync } from '../srs/identity.js';
 import { answerCard, newCardState, startSession, type Answered, type ProgressWrite, type Session } from '../srs/session.js';
 import type { Clock } from './clock.js';
+import { QUIZ_JOURNAL, readQuizAnswer, type QuizAnswer } from '../quiz/practice.js';
 import { schedulerOptions, sessionSetup, type ProgressPort, type ProgressSnapshot } from './snapshot.js';
 
 // The one way the app and the CLI change progress. It owns no clock and no time zone (both come
@@ -42,6 +43,7 @@ export class ProgressService implements ProgressPort {
   /** The review log as last read, and where reading stopped, so later reads take only new lines. */
   private log = { reviews: [] as Review[], offset: 0, skipped: 0 };
   private undoneLog = { entries: [] as Undone[], offset: 0 };
+  private quizLog = { entries: [] as QuizAnswer[], offset: 0 };
   private effective: { reviews: readonly Review[]; from: Review[]; undone: number } | undefined;
   private stamp: FileStamp | undefined;
 
@@ -135,6 +137,34 @@ export class ProgressService implements ProgressPort {
   /** Takes back an answer given with `answer`: the card's previous state, and the answer marked undone. */
   undo(answered: { write: ProgressWrite & { kind: 'answer' }; before: CardState | undefined }): void {
     this.apply({ kind: 'undo', card: answered.write.card, restore: answered.before ?? null, undoes: answered.write.review });
+  }
+
+  /**
+   * Stores a practice answer; for a miss, the flashcards it names that have been studied become
+   * due now (a new card is already waiting in the new queue, and a suspended one stays out), so
+   * the next review session brings them back. Returns the cards made due, which the entry keeps.
+   */
+  recordQuizAnswer(entry: QuizAnswer, cards: readonly string[]): string[] {
+    const now = this.clock.now();
+    let due: string[] = [];
+    this.update((doc) => {
+      due = cards.filter((id) => {
+        const s = doc.cards[id];
+        return s !== undefined && s.state !== 0 && !s.suspended && s.orphanedAt === null;
+      });
+      for (const id of due) doc.cards[id] = { ...doc.cards[id]!, due: Math.min(doc.cards[id]!.due, now), buriedUntil: null };
+      return { journal: [{ name: QUIZ_JOURNAL, entries: [{ ...entry, cards: due }] }] };
+    });
+    return due;
+  }
+
+  /** Practice answers, oldest first. */
+  quizAnswers(): readonly QuizAnswer[] {
+    const read = readEntriesFrom(this.store.journalPath(QUIZ_JOURNAL), this.quizLog.offset, readQuizAnswer);
+    if (read.reset) this.quizLog = { entries: [], offset: 0 };
+    if (read.entries.length > 0) this.quizLog = { ...this.quizLog, entries: [...this.quizLog.entries, ...read.entries] };
+    this.quizLog.offset = read.offset;
+    return this.quizLog.entries;
   }
 
   /** Takes `card` out of every queue until it is unsuspended. */
@@ -256,6 +286,7 @@ export class ProgressService implements ProgressPort {
       reviewsToday,
       orphans,
       fuzz: this.fuzz,
+      quizAnswers: this.quizAnswers(),
     };
   }
 

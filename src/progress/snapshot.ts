@@ -1,4 +1,5 @@
 import type { Card } from '../content/model.js';
+import type { QuizAnswer } from '../quiz/practice.js';
 import type { CardState, Review, Settings } from '../store/schema.js';
 import { examOutlook, type ExamOutlook } from '../srs/exam-day.js';
 import type { SchedulerOptions } from '../srs/fsrs.js';
@@ -29,6 +30,8 @@ export interface ProgressSnapshot {
   orphans: number;
   /** Interval fuzz: on in the app (as Anki), off in tests. */
   fuzz: boolean;
+  /** Practice answers, oldest first (the quiz-answers journal): weak spots and retakes read them. */
+  quizAnswers?: readonly QuizAnswer[];
 }
 
 /** The app's way to the progress store; the CLI hands it a ProgressService. */
@@ -37,6 +40,8 @@ export interface ProgressPort {
   apply(write: ProgressWrite): void;
   /** Re-links progress to the cards of reloaded notes (an edited front keeps its progress). */
   syncCards(cards: readonly Card[]): IdentitySync;
+  /** Stores a practice answer and makes the flashcards its miss names due now; returns those made due. */
+  recordQuizAnswer?(entry: QuizAnswer, cards: readonly string[]): string[];
 }
 
 /**

@@ -112,6 +112,13 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
         if (outcome.kind === 'failed') dispatch({ type: 'notice', text: outcome.message, tone: 'error' });
         // With a watcher the saved note is picked up like any other edit; without one, now.
         else if (!watching) reloadNotes();
+      } else if (effect.type === 'quizAnswer') {
+        try {
+          const due = progressRef.current?.recordQuizAnswer?.(effect.entry, effect.cards) ?? [];
+          if (due.length > 0) dispatch({ type: 'notice', text: `${due.length} flashcard${due.length === 1 ? '' : 's'} on this made due now`, tone: 'info' });
+        } catch (error) {
+          dispatch({ type: 'notice', text: `answer not saved: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+        }
       } else if (effect.type === 'refreshProgress') refreshProgress();
       else dispatch({ type: 'notice', text: effect.text, tone: effect.tone });
     },

@@ -12,15 +12,15 @@ const ctx = createRouter(fixtureIndex(), '0.1.0').ctx;
 describe('home state', () => {
   it('lists the menu screens and Quit', () => {
     const s = initHome(ctx);
-    expect(s.items.map((i) => i.title)).toEqual(['Study', 'Review', 'Progress', 'Content', 'Quit']);
+    expect(s.items.map((i) => i.title)).toEqual(['Study', 'Review', 'Progress', 'Content', 'Practice', 'Quit']);
     expect(s.selected).toBe(0);
   });
 
   it('moves with wrap-around and selects within bounds', () => {
     const s = initHome(ctx);
-    expect(homeReducer(s, { type: 'move', by: -1 }).selected).toBe(4);
-    expect(homeReducer(s, { type: 'move', by: 5 }).selected).toBe(0);
-    expect(homeReducer(s, { type: 'select', index: 5 })).toBe(s);
+    expect(homeReducer(s, { type: 'move', by: -1 }).selected).toBe(5);
+    expect(homeReducer(s, { type: 'move', by: 6 }).selected).toBe(0);
+    expect(homeReducer(s, { type: 'select', index: 6 })).toBe(s);
     expect(homeReducer(s, { type: 'select', index: 1 }).selected).toBe(1);
   });
 
@@ -35,7 +35,8 @@ describe('home state', () => {
     expect(run(s, 'enter')).toEqual({ nav: 'open', screen: 'study', update: { type: 'select', index: 0 } });
     expect(run(s, '2')).toEqual({ nav: 'open', screen: 'review', update: { type: 'select', index: 1 } });
     expect(run(s, '4')).toEqual({ nav: 'open', screen: 'content', update: { type: 'select', index: 3 } });
-    expect(run(s, '5')).toEqual({ nav: 'quit', update: { type: 'select', index: 4 } });
+    expect(run(s, '5')).toEqual({ nav: 'open', screen: 'practice', update: { type: 'select', index: 4 } });
+    expect(run(s, '6')).toEqual({ nav: 'quit', update: { type: 'select', index: 5 } });
     expect(run(s, '9')).toBeUndefined();
   });
 
@@ -52,8 +53,8 @@ describe('home state', () => {
     const lines = homeLines(empty, 80, 21).map(lineText);
     expect(lines).toContain(' 0 topics · 0 cards · 0 facts · 0 questions');
     expect(lines.some((l) => l.includes('No notes found in /empty'))).toBe(true);
-    const tight = homeLines({ ...initHome(ctx), selected: 4 }, 80, 3).map(lineText);
+    const tight = homeLines({ ...initHome(ctx), selected: 5 }, 80, 3).map(lineText);
     expect(tight).toHaveLength(3);
-    expect(tight.some((l) => l.includes('❯ 5  Quit'))).toBe(true);
+    expect(tight.some((l) => l.includes('❯ 6  Quit'))).toBe(true);
   });
 });

@@ -140,7 +140,7 @@ describe('app router', () => {
 describe('screen registry', () => {
   it('builds Home from the table: Study, Review, Progress and Content are listed, Home itself is not', () => {
     const real = createRouter(fixtureIndex(), '1.0.0');
-    expect(real.ctx.menu.map((m) => m.id)).toEqual(['study', 'review', 'progress', 'content']);
-    expect(Object.keys(real.models).sort()).toEqual(['content', 'home', 'progress', 'review', 'study']);
+    expect(real.ctx.menu.map((m) => m.id)).toEqual(['study', 'review', 'progress', 'content', 'practice']);
+    expect(Object.keys(real.models).sort()).toEqual(['content', 'home', 'practice', 'progress', 'review', 'study']);
   });
 });

@@ -1,5 +1,6 @@
 import type { ContentIndex } from '../../content/model.js';
 import type { ProgressSnapshot } from '../../progress/snapshot.js';
+import type { QuizAnswer } from '../../quiz/practice.js';
 import type { ProgressWrite } from '../../srs/session.js';
 import type { KeyBinding } from '../keys/bindings.js';
 import type { TerminalSize } from '../layout.js';
@@ -32,7 +33,9 @@ export type AppEffect =
   | { type: 'editor'; file: string; line: number }
   | { type: 'notice'; text: string; tone: 'info' | 'error' }
   /** Reads progress again (after a session, so today's counts include it). */
-  | { type: 'refreshProgress' };
+  | { type: 'refreshProgress' }
+  /** Stores a practice answer; a miss makes `cards` (flashcard ids) due now. */
+  | { type: 'quizAnswer'; entry: QuizAnswer; cards: readonly string[] };
 
 const reduced = Symbol('reduced');
 

@@ -4,6 +4,7 @@ import type { Router } from '../router/state.js';
 import type { ScreenDefinition } from './definition.js';
 import { contentScreen } from './content/index.js';
 import { homeScreen } from './home/index.js';
+import { practiceScreen } from './practice/index.js';
 import { progressScreen } from './progress/index.js';
 import { reviewScreen } from './review/index.js';
 import { studyScreen } from './study/index.js';
@@ -12,7 +13,7 @@ import { studyScreen } from './study/index.js';
  * Every screen of the app. Adding one means a folder under screens/ with its model, keys and view,
  * and a row here; Home's menu lists the rows marked `menu`, in this order.
  */
-export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen];
+export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen];
 
 export const firstScreen = homeScreen.id;
 

@@ -67,17 +67,25 @@ export function breadcrumb(state: StudyState): string[] {
   return [...ancestorIds(state.byId, state.selected), state.selected].map((id) => state.byId.get(id)?.title ?? id);
 }
 
-export function initStudy(ctx: ScreenContext, size: TerminalSize): StudyState {
+export interface StudyParams {
+  /** Open on this topic (Practice's `o`: the note a question came from), its parents expanded. */
+  topic?: string;
+}
+
+export function initStudy(ctx: ScreenContext, size: TerminalSize, params?: unknown): StudyState {
   const topics = ctx.index.topics;
   const first = topics[0];
+  const byId = indexTopics(topics);
+  const wanted = (params as StudyParams | undefined)?.topic;
+  const at = wanted !== undefined && byId.has(wanted) ? wanted : undefined;
   return settle({
     topics,
     facts: ctx.index.facts,
-    byId: indexTopics(topics),
+    byId,
     root: ctx.index.root,
     // A single file opens with its sections showing; several files start as a list of files.
-    expanded: new Set(topics.length === 1 && first ? [first.id] : []),
-    selected: first?.id,
+    expanded: new Set(at !== undefined ? ancestorIds(byId, at) : topics.length === 1 && first ? [first.id] : []),
+    selected: at ?? first?.id,
     treeTop: 0,
     focus: 'tree',
     filter: '',
