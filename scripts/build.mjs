@@ -53,6 +53,9 @@ export async function bundle() {
       SHARDLAB_VERSION: JSON.stringify(pkg.version),
     },
     plugins: [withoutInkDevtools],
+    // The lab sandbox compiles learner code with esbuild's transform, whose JS API drives esbuild's
+    // native binary: it cannot be bundled, so it is loaded from node_modules (a runtime dependency).
+    external: ['esbuild'],
     banner: {
       // CommonJS dependencies (gray-matter, react) call require() for Node built-ins.
       js: "#!/usr/bin/env node\nimport { createRequire as __shardlabCreateRequire } from 'node:module';\nconst require = __shardlabCreateRequire(import.meta.url);",

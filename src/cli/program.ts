@@ -8,6 +8,7 @@ import { examCommand } from './commands/exam.js';
 import { simCommand } from './commands/sim.js';
 import { addProgressCommands, appRunner } from './commands/progress.js';
 import { addLabCommands } from './commands/lab.js';
+import { sandboxRunner } from '../labs/sandbox/index.js';
 import { Context, VERSION, type GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 
@@ -156,7 +157,7 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     });
 
   addProgressCommands(program, { ctx, io, result }, json);
-  addLabCommands(program, { ctx, result }, json);
+  addLabCommands(program, { ctx, result, codeRunner: sandboxRunner }, json);
 
   for (const cmd of [content, ...program.commands, ...content.commands]) {
     cmd.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);

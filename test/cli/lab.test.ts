@@ -169,11 +169,14 @@ describe('shardlab lab run', () => {
     expect(err).toMatch(/^shardlab: required option '--solution <file>' not specified\n$/);
   });
 
-  it('a code lab needs the sandbox: without one it is bad usage, not a score', async () => {
+  it('a code lab runs in the sandbox: a correct key scores, a throwing one is reported at its line', async () => {
     const solution = write('key.ts', 'export function partitionKey(r: { customerId: string }) { return r.customerId; }\n');
-    expect(await run('--labs', join(fixtures, 'code'), 'lab', 'run', 'partition-key', '--solution', solution, '--json')).toBe(2);
-    expect(out).toBe('');
-    expect(err).toMatch(/lab "partition-key" is a code lab, and this build has no code runner \(the sandbox\)/);
+    expect(await run('--labs', join(fixtures, 'code'), 'lab', 'run', 'partition-key', '--solution', solution, '--json')).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ lab: 'partition-key', score: 100, passed: true });
+    out = '';
+    const throwing = write('throw.ts', 'export function partitionKey(r: { customerId: string }): string {\n  throw new Error("no key");\n}\n');
+    expect(await run('--labs', join(fixtures, 'code'), 'lab', 'run', 'partition-key', '--solution', throwing)).toBe(1);
+    expect(out).toContain(`Your code did not run (contract): ${shownPath(throwing)}:2:9: partitionKey(`);
   });
 });
 
@@ -217,9 +220,9 @@ describe('shardlab lab verify', () => {
     expect(doc[1].problems[0].file).toBe(shownPath(join(dir, 'right-size.md')));
   });
 
-  it('code labs are reported as skipped without the sandbox', async () => {
+  it('code labs run their reference and starter in the sandbox', async () => {
     expect(await run('--labs', join(fixtures, 'code'), 'lab', 'verify', '--json')).toBe(0);
-    expect(JSON.parse(out)).toEqual([expect.objectContaining({ id: 'partition-key', ok: true, skipped: expect.any(String), reference: null, starter: null })]);
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ id: 'partition-key', ok: true, reference: expect.objectContaining({ score: 100 }), starter: expect.objectContaining({ passed: false }) })]);
   });
 
   // CI runs this: every lab shipped in labs/ (none yet is fine) scores full marks with its

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runBuilt } from '../helpers/built-cli.js';
@@ -51,5 +53,34 @@ describe('the built CLI in a pipeline', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('the built CLI runs code labs in the sandbox', () => {
+  const labs = join(repoRoot, 'test', 'fixtures', 'labs', 'code');
+  const solution = (name: string, text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'shardlab-code-'));
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('scores a correct partition key, and lab verify runs the code lab', () => {
+    const file = solution('key.ts', 'export function partitionKey(record: { customerId: string }): string {\n  return record.customerId;\n}\n');
+    const r = runBuilt(['--labs', labs, 'lab', 'run', 'partition-key', '--solution', file, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ lab: 'partition-key', score: 100, passed: true });
+    const verify = runBuilt(['--labs', labs, 'lab', 'verify', '--json']);
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject([{ id: 'partition-key', ok: true, reference: { score: 100 } }]);
+  });
+
+  it('stops an endless loop at the limit and reports a refused file read with its line', () => {
+    const loop = runBuilt(['--labs', labs, 'lab', 'run', 'partition-key', '--solution', solution('loop.ts', 'export function partitionKey(record: object): string {\n  for (;;) {}\n}\n')]);
+    expect(loop.status).toBe(1);
+    expect(loop.stdout).toContain('Your code did not run (timeout): ');
+    expect(loop.stdout).toContain('stopped after 2000 ms: an endless loop?');
+    const read = runBuilt(['--labs', labs, 'lab', 'run', 'partition-key', '--solution', solution('read.js', 'export function partitionKey(record) {\n  return require("fs").readFileSync("/etc/hostname", "utf8");\n}\n'), '--json']);
+    expect(read.status).toBe(1);
+    expect(JSON.parse(read.stdout).error).toMatchObject({ reason: 'contract', line: 2, message: expect.stringContaining('require("fs") is refused') as unknown });
   });
 });
