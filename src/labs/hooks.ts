@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createRng, type Rng } from '../sim/core/rng.js';
+import { createRng, zipfSampler, type Rng } from '../sim/core/rng.js';
 import { duration, size } from '../sim/scenario/spec.js';
 
 // Code labs: the learner writes one small module that exports one function (a hook). The lab's
@@ -194,7 +194,7 @@ function fieldValue(name: string, f: FieldSpec, index: number, rng: Rng, zipf: M
     case 'zipf': {
       let draw = zipf.get(name);
       if (!draw) {
-        draw = zipfDraw(f.count, f.s, rng);
+        draw = zipfSampler(f.count, f.s, rng);
         zipf.set(name, draw);
       }
       return `${prefix}${draw()}`;
@@ -202,22 +202,6 @@ function fieldValue(name: string, f: FieldSpec, index: number, rng: Rng, zipf: M
   }
 }
 
-function zipfDraw(n: number, s: number, rng: Rng): () => number {
-  const cdf: number[] = [];
-  let total = 0;
-  for (let k = 1; k <= n; k++) cdf.push((total += 1 / Math.pow(k, s)));
-  return () => {
-    const u = rng.next() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
 
 export function sampleRecords(spec: z.output<typeof recordsSpec>, rng: Rng): Record<string, string | number>[] {
   const zipf = new Map<string, () => number>();

@@ -6,7 +6,7 @@ import type { FRecord } from '../../src/sim/firehose/buffer.js';
 import { parseNested } from '../../src/sim/firehose/cli-values.js';
 import { extract, parsePath } from '../../src/sim/firehose/jq.js';
 import { evaluatePrefix, prefixProblems } from '../../src/sim/firehose/s3-keys.js';
-import { civil, formatPattern, isoCli, parseUtc } from '../../src/sim/firehose/time.js';
+import { civil, formatPattern, isoCli, parseUtc } from '../../src/sim/core/calendar.js';
 import { TransformStage, type FailedRecord } from '../../src/sim/firehose/transform.js';
 import { FIREHOSE } from '../../src/sim/limits.js';
 import { loadScenarioText } from '../../src/sim/scenario/load.js';

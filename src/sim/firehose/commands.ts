@@ -6,7 +6,7 @@ import { DEFAULT_ERROR_PREFIX, defaultBuffer, defaultTransformBuffer, partitione
 import type { DeliveryStream } from './delivery-stream.js';
 import { bool, list, num, obj, onlyMembers, parseNested, str, type CliValue } from './cli-values.js';
 import { functionName, type FirehoseService } from './service.js';
-import { isoCli } from './time.js';
+import { isoCli } from '../core/calendar.js';
 import { lambdaArn } from './transform.js';
 
 // `aws firehose …` against the engine, with the AWS CLI's command and flag names and the

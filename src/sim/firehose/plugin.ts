@@ -5,7 +5,7 @@ import { s3apiCommands, s3Commands } from './s3-commands.js';
 import { checkFirehose, configFromSpec } from './scenario.js';
 import { FirehoseService } from './service.js';
 import { firehoseSpec, type FirehoseSpec } from './spec.js';
-import { DEFAULT_START_DATE, parseUtc } from './time.js';
+import { DEFAULT_START_DATE, parseUtc } from '../core/calendar.js';
 
 // The Firehose plug-in: the scenario's `firehose:` section, `aws firehose …` (and `aws s3 ls`,
 // `aws s3api list-objects-v2` over the shared object store), the service registered in

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CommandSpec, ServiceTable } from '../commands/types.js';
 import { AwsError } from '../kinesis/errors.js';
 import type { ObjectStore, S3Object } from '../s3.js';
-import { isoCli, lsTime } from './time.js';
+import { isoCli, lsTime } from '../core/calendar.js';
 
 // `aws s3 ls` and `aws s3api list-objects-v2` over the engine's shared object store, so a lab can
 // look at what Firehose (or an IoT S3 action) wrote. `ls` prints the CLI's listing, not JSON:

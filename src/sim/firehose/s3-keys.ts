@@ -1,5 +1,5 @@
 import type { Rng } from '../core/rng.js';
-import { formatPattern } from './time.js';
+import { formatPattern } from '../core/calendar.js';
 
 // S3 object keys as Firehose builds them: `<evaluated prefix><suffix>`. The prefix's expressions
 // (`!{timestamp:yyyy}`, `!{firehose:error-output-type}`, `!{firehose:random-string}`,

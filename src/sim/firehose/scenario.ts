@@ -2,7 +2,7 @@ import { FIREHOSE_ENGINE } from '../limits.js';
 import { configProblems, DEFAULT_ERROR_PREFIX, defaultBuffer, defaultRetryDuration, defaultTransformBuffer, partitionedPrefix, partitioningFrom, type DeliveryStreamConfig } from './config.js';
 import { parsePath } from './jq.js';
 import type { DeliveryStreamSpec, FirehoseSpec } from './spec.js';
-import { parseUtc } from './time.js';
+import { parseUtc } from '../core/calendar.js';
 
 // From the scenario's `firehose:` section to delivery stream settings, and the load-time checks
 // that need the whole scenario (stream names, producers pointing at delivery streams).

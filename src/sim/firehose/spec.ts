@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { duration, rate, size } from '../scenario/spec.js';
-import { DEFAULT_START_DATE } from './time.js';
+import { DEFAULT_START_DATE } from '../core/calendar.js';
 
 // The scenario's `firehose:` section: delivery streams and the Direct PUT traffic written to them.
 // docs/scenarios.md documents every field; ranges AWS enforces are checked in check.ts, with the

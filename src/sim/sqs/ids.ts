@@ -1,3 +1,4 @@
+import { civil } from '../core/calendar.js';
 import { createHash } from 'node:crypto';
 import { ACCOUNT, REGION } from '../kinesis/errors.js';
 
@@ -80,22 +81,7 @@ export function sha256(text: string): string {
 
 /** ISO 8601 for virtual milliseconds (epoch 0 is the start of a run), without touching Date. */
 export function isoTime(ms: number): string {
-  const total = Math.floor(ms);
-  const days = Math.floor(total / 86_400_000);
-  const rest = total - days * 86_400_000;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const c = civil(Math.floor(ms));
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const h = Math.floor(rest / 3_600_000);
-  const mi = Math.floor((rest % 3_600_000) / 60_000);
-  const s = Math.floor((rest % 60_000) / 1000);
-  return `${p(y, 4)}-${p(m)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}.${p(rest % 1000, 3)}Z`;
+  return `${p(c.year, 4)}-${p(c.month)}-${p(c.day)}T${p(c.hour)}:${p(c.minute)}:${p(c.second)}.${p(c.millisecond, 3)}Z`;
 }

@@ -1,5 +1,5 @@
-// Calendar dates of the virtual clock. Firehose names S3 objects after UTC dates (`2026/01/01/00/`),
-// so the engine maps virtual time onto a scenario start date. Done with integer arithmetic rather
+// Calendar dates of the virtual clock. Firehose names S3 objects after UTC dates (`2026/01/01/00/`)
+// and SQS stamps messages with ISO times, so the engine maps virtual time onto calendar dates. Done with integer arithmetic rather
 // than Date objects, so nothing here can reach the wall clock or the machine's time zone.
 
 export const DEFAULT_START_DATE = '2026-01-01T00:00:00Z';
