@@ -38,7 +38,19 @@ export function diagnostic(
   message: string,
   column?: number,
 ): Diagnostic {
-  const d: Diagnostic = { file, line, severity: DIAGNOSTIC_CODES[code].severity, code, message };
+  return diagnosticFrom(DIAGNOSTIC_CODES, code, file, line, message, column);
+}
+
+/** A diagnostic whose severity comes from a code table (the notes' codes, the labs' L codes). */
+export function diagnosticFrom<C extends string>(
+  codes: Record<C, { severity: Severity }>,
+  code: C,
+  file: string,
+  line: number,
+  message: string,
+  column?: number,
+): Diagnostic {
+  const d: Diagnostic = { file, line, severity: codes[code].severity, code, message };
   if (column !== undefined) d.column = column;
   return d;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../content/model.js';
+import { diagnosticFrom } from '../content/diagnostics.js';
 
 // Every code the lab loader and `shardlab lab lint` can emit, in the style of the notes' codes
 // (src/content/diagnostics.ts) with an L for labs. Codes are stable: a code is never reused for a
@@ -38,7 +39,5 @@ export const LAB_CODES = {
 export type LabCode = keyof typeof LAB_CODES;
 
 export function labDiagnostic(code: LabCode, file: string, line: number, message: string, column?: number): Diagnostic {
-  const d: Diagnostic = { file, line, severity: LAB_CODES[code].severity, code, message };
-  if (column !== undefined) d.column = column;
-  return d;
+  return diagnosticFrom(LAB_CODES, code, file, line, message, column);
 }

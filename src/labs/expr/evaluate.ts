@@ -264,7 +264,7 @@ class Evaluator {
         return b === 0 ? 0 : (a / b) * 100;
       }
     }
-    throw new EvalError(`function "${e.name}" is not implemented`, col);
+    throw new EvalError(`unknown function "${e.name}"`, col);
   }
 
   private predicateCall(e: Extract<Expr, { type: 'call' }>, scope: Scope): Value {
