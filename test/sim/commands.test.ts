@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/sim/core/simulation.js';
-import { bind, Dispatcher, kinesisCommands, parseCommand, tokenize, tokenizeLenient, USAGE_BANNER, type Outcome } from '../../src/sim/commands/index.js';
+import { bind, Dispatcher, kinesisCommands, parseCommand, tokenize, tokenizeLenient, USAGE_BANNER } from '../../src/sim/commands/index.js';
 import { EnhancedFanOut } from '../../src/sim/kinesis/efo.js';
 import { KinesisService } from '../../src/sim/kinesis/service.js';
+import { commandRunner } from '../helpers/command-runner.js';
 
 function setup() {
   const sim = new Simulation({ seed: 1 });
   const kinesis = new KinesisService(sim);
   const efo = new EnhancedFanOut(sim, kinesis);
   const d = new Dispatcher([bind(kinesisCommands, { sim, kinesis, efo })]);
-  const run = (line: string): Outcome => d.execute(line);
-  const ok = (line: string): any => {
-    const o = run(line);
-    if (o.kind !== 'response') throw new Error(`${line}\n→ ${o.text}`);
-    return o.response;
-  };
-  const fail = (line: string): string => {
-    const o = run(line);
-    if (o.ok) throw new Error(`expected ${line} to fail, got ${o.text}`);
-    return o.error;
-  };
+  const { run, ok, fail } = commandRunner(d);
   return { sim, kinesis, efo, d, run, ok, fail };
 }
 

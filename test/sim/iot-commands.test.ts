@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bind, Dispatcher, parseCommand, type Outcome } from '../../src/sim/commands/index.js';
+import { bind, Dispatcher, parseCommand } from '../../src/sim/commands/index.js';
 import { Simulation } from '../../src/sim/core/simulation.js';
 import { iotCommandTable, iotDataCommandTable } from '../../src/sim/iot/commands.js';
 import { IotService } from '../../src/sim/iot/service.js';
 import { EnhancedFanOut } from '../../src/sim/kinesis/efo.js';
 import { KinesisService } from '../../src/sim/kinesis/service.js';
 import { ObjectStore } from '../../src/sim/s3.js';
+import { commandRunner } from '../helpers/command-runner.js';
 
 // `aws iot …` and `aws iot-data …`: AWS CLI flags, AWS response shapes, AWS error names.
 
@@ -14,17 +15,7 @@ function setup() {
   const kinesis = new KinesisService(sim);
   const iot = new IotService({ sim, kinesis, efo: new EnhancedFanOut(sim, kinesis), services: new Map<string, unknown>([['s3', new ObjectStore()]]) });
   const d = new Dispatcher([bind(iotCommandTable, iot), bind(iotDataCommandTable, iot)]);
-  const run = (line: string): Outcome => d.execute(line);
-  const ok = (line: string): any => {
-    const o = run(line);
-    if (o.kind !== 'response') throw new Error(`${line}\n→ ${o.text}`);
-    return o.response;
-  };
-  const fail = (line: string): string => {
-    const o = run(line);
-    if (o.ok) throw new Error(`expected ${line} to fail, got ${o.text}`);
-    return o.error;
-  };
+  const { run, ok, fail } = commandRunner(d);
   return { sim, kinesis, iot, d, run, ok, fail };
 }
 

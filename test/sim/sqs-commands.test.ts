@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bind, Dispatcher, parseCommand, type Outcome } from '../../src/sim/commands/index.js';
+import { bind, Dispatcher, parseCommand } from '../../src/sim/commands/index.js';
 import { Simulation } from '../../src/sim/core/simulation.js';
 import { sqsCommands } from '../../src/sim/sqs/commands.js';
 import { md5 } from '../../src/sim/sqs/ids.js';
 import { SqsService } from '../../src/sim/sqs/service.js';
+import { commandRunner } from '../helpers/command-runner.js';
 
 // `aws sqs …` through the dispatcher: AWS CLI flags, AWS JSON responses, SQS error codes.
 
@@ -13,17 +14,7 @@ function setup() {
   const sim = new Simulation({ seed: 1 });
   const sqs = new SqsService(sim);
   const d = new Dispatcher([bind(sqsCommands, { sim, sqs })]);
-  const run = (line: string): Outcome => d.execute(line);
-  const ok = (line: string): any => {
-    const o = run(line);
-    if (o.kind !== 'response') throw new Error(`${line}\n→ ${o.text}`);
-    return o.response;
-  };
-  const fail = (line: string): string => {
-    const o = run(line);
-    if (o.ok) throw new Error(`expected ${line} to fail, got ${o.text}`);
-    return o.error;
-  };
+  const { run, ok, fail } = commandRunner(d);
   return { sim, sqs, d, run, ok, fail };
 }
 
