@@ -13,6 +13,8 @@ import { bodyHeight, tooSmall } from './layout.js';
 import type { EditorOutcome } from './editor.js';
 import { type AppAction, type Launch, createAppReducer, footerHints, helpLines, initAppState, topEntry, type Router } from './router/state.js';
 import type { AppEffect } from './screens/model.js';
+import type { TaskPorts } from './tasks.js';
+import type { ScreenDefinition } from './screens/definition.js';
 import { firstScreen, screenById } from './screens/registry.js';
 
 /** How long a notice (content reloaded) stays in the footer, unless told otherwise. */
@@ -42,12 +44,16 @@ export interface AppProps {
   now?: () => number;
   /** A screen to open above Home at start (`shardlab review`). */
   launch?: Launch;
+  /** What runs the screens' `task` effects (labs, exams), by port name. */
+  ports?: TaskPorts;
+  /** The screens drawn, the first at the bottom; the registry's unless a test brings its own. */
+  table?: readonly ScreenDefinition[];
 }
 
-export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, progress, openEditor, now = Date.now, launch }: AppProps) {
+export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, progress, openEditor, now = Date.now, launch, ports, table }: AppProps) {
   const size = useTerminalSize();
   const reducer = useMemo(() => createAppReducer(router), [router]);
-  const [state, dispatch] = useReducer(reducer, undefined, () => initAppState(router, size, firstScreen, launch));
+  const [state, dispatch] = useReducer(reducer, undefined, () => initAppState(router, size, table?.[0]?.id ?? firstScreen, launch));
   const { exit } = useApp();
   const { write } = useStdout();
 
@@ -61,6 +67,17 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
   editorRef.current = openEditor;
   const nowRef = useRef(now);
   nowRef.current = now;
+  const portsRef = useRef(ports);
+  portsRef.current = ports;
+  // Tasks still running (a lab in the engine) are cancelled when the app goes away.
+  const running = useRef(new Set<() => void>());
+  useEffect(() => {
+    const cancels = running.current;
+    return () => {
+      for (const cancel of cancels) cancel();
+      cancels.clear();
+    };
+  }, []);
   const watching = reload !== undefined && watch !== undefined;
 
   useAppKeys(dispatch, now);
@@ -93,9 +110,26 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
     }
   }, []);
 
+  const runTask = useCallback((task: Extract<AppEffect, { type: 'task' }>['task'], screen: string) => {
+    const port = portsRef.current?.[task.port];
+    if (!port) {
+      dispatch({ type: 'notice', text: `${task.port} is not available in this run`, tone: 'error' });
+      return;
+    }
+    let cancel: void | (() => void);
+    try {
+      cancel = port(task.request, (action) => dispatch({ type: 'deliver', screen, action }));
+    } catch (error) {
+      dispatch({ type: 'notice', text: `${task.port}: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+      return;
+    }
+    if (typeof cancel === 'function') running.current.add(cancel);
+  }, []);
+
   const runEffect = useCallback(
-    (effect: AppEffect) => {
-      if (effect.type === 'progress') {
+    (effect: AppEffect, screen: string) => {
+      if (effect.type === 'task') runTask(effect.task, screen);
+      else if (effect.type === 'progress') {
         try {
           progressRef.current?.apply(effect.write);
         } catch (error) {
@@ -122,7 +156,7 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
       } else if (effect.type === 'refreshProgress') refreshProgress();
       else dispatch({ type: 'notice', text: effect.text, tone: effect.tone });
     },
-    [write, watching, reloadNotes, refreshProgress],
+    [write, watching, reloadNotes, refreshProgress, runTask],
   );
 
   // Effects run after the frame is drawn, once each: a key arriving before this runs queues more
@@ -132,7 +166,7 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
     const pending = state.effects.filter((e) => e.seq > ranUpTo.current);
     if (pending.length === 0) return;
     ranUpTo.current = pending[pending.length - 1]!.seq;
-    for (const { effect } of pending) runEffect(effect);
+    for (const { effect, screen } of pending) runEffect(effect, screen);
     dispatch({ type: 'effectsDone', upTo: ranUpTo.current });
   }, [state.effects, runEffect]);
 
@@ -182,7 +216,7 @@ export function App({ router, color, reload, watch, noticeMs = defaultNoticeMs, 
   if (tooSmall(state.size)) return <TooSmall size={state.size} />;
 
   const top = topEntry(state);
-  const screen = screenById(top.id);
+  const screen = table ? table.find((s) => s.id === top.id) : screenById(top.id);
   if (!screen) return null;
   const hints = footerHints(router, state);
   const body = state.help.open ? (

@@ -6,6 +6,7 @@ import { colorAllowed } from './color.js';
 import { type EditorOutcome, runEditor } from './editor.js';
 import type { Launch } from './router/state.js';
 import { createRouter, screens } from './screens/registry.js';
+import type { TaskPorts } from './tasks.js';
 
 export interface AppOptions {
   index: ContentIndex;
@@ -20,6 +21,8 @@ export interface AppOptions {
   progress?: ProgressPort;
   /** A screen to open above Home at start (`shardlab review --deck`). */
   launch?: Launch;
+  /** What runs the screens' tasks (labs, exams), by port name. */
+  ports?: TaskPorts;
 }
 
 const enterAltScreen = '\u001B[?1049h\u001B[H';
@@ -81,6 +84,7 @@ export async function runApp(options: AppOptions): Promise<number> {
       progress={options.progress}
       openEditor={openEditor}
       launch={options.launch}
+      ports={options.ports}
     />
   );
   const instance = render(app, {

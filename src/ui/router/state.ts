@@ -35,6 +35,8 @@ export interface AppState {
 export interface QueuedEffect {
   seq: number;
   effect: AppEffect;
+  /** The screen whose reducer asked for it: what a task reports goes back there. */
+  screen: string;
 }
 
 /** A screen to open at start, above the first one (the CLI's `review --deck`). */
@@ -64,7 +66,9 @@ export type AppAction =
   | { type: 'effectsDone'; upTo: number }
   | { type: 'notice'; text: string; tone: 'info' | 'error' }
   /** The time a screen asked to be woken at (see ScreenModel.wake) has come. */
-  | { type: 'clock'; at: number };
+  | { type: 'clock'; at: number }
+  /** A task's report for the screen that asked for it, open or parked; dropped when it is closed. */
+  | { type: 'deliver'; screen: string; action: unknown };
 
 export interface Router {
   models: Readonly<Record<string, AnyScreenModel>>;
@@ -158,11 +162,11 @@ function notify(state: AppState, text: string, tone: 'info' | 'error'): AppState
 }
 
 /** Queues effects for the app; a notice needs no outside help and is shown at once. */
-function queueEffects(state: AppState, effects: readonly AppEffect[]): AppState {
+function queueEffects(state: AppState, effects: readonly AppEffect[], screen: string): AppState {
   let out = state;
   for (const effect of effects) {
     if (effect.type === 'notice') out = notify(out, effect.text, effect.tone);
-    else out = { ...out, effectSeq: out.effectSeq + 1, effects: [...out.effects, { seq: out.effectSeq + 1, effect }] };
+    else out = { ...out, effectSeq: out.effectSeq + 1, effects: [...out.effects, { seq: out.effectSeq + 1, effect, screen }] };
   }
   return out;
 }
@@ -171,7 +175,26 @@ function queueEffects(state: AppState, effects: readonly AppEffect[]): AppState 
 function applyTop(state: AppState, result: unknown): AppState {
   const top = topEntry(state);
   const { state: next, effects } = unwrap(result);
-  return queueEffects(next === top.state ? state : withTop(state, next), effects);
+  return queueEffects(next === top.state ? state : withTop(state, next), effects, top.id);
+}
+
+/** A task's report, reduced by the screen it is for wherever that screen is: on the stack or parked. */
+function deliver(router: Router, state: AppState, screen: string, action: unknown): AppState {
+  const model = router.models[screen];
+  if (!model) return state;
+  const at = state.stack.findIndex((e) => e.id === screen);
+  const current = at >= 0 ? state.stack[at]!.state : state.parked[screen];
+  if (current === undefined) return state;
+  const { state: next, effects } = unwrap(model.reduce(current, action));
+  let out = state;
+  if (next !== current) {
+    if (at >= 0) {
+      const stack = state.stack.slice();
+      stack[at] = { id: screen, state: next };
+      out = { ...state, stack };
+    } else out = { ...state, parked: { ...state.parked, [screen]: next } };
+  }
+  return queueEffects(out, effects, screen);
 }
 
 function updateTop(router: Router, state: AppState, action: unknown): AppState {
@@ -307,6 +330,8 @@ function reduceApp(router: Router, state: AppState, action: AppAction): AppState
       const model = router.models[top.id];
       return model?.clock ? applyTop(state, model.clock(top.state, action.at)) : state;
     }
+    case 'deliver':
+      return deliver(router, state, action.screen, action.action);
   }
 }
 

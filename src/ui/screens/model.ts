@@ -3,6 +3,7 @@ import type { ProgressSnapshot } from '../../progress/snapshot.js';
 import type { QuizAnswer } from '../../quiz/practice.js';
 import type { ProgressWrite } from '../../srs/session.js';
 import type { KeyBinding } from '../keys/bindings.js';
+import type { AppTask } from '../tasks.js';
 import type { TerminalSize } from '../layout.js';
 
 /** A screen as Home's menu lists it. */
@@ -35,7 +36,9 @@ export type AppEffect =
   /** Reads progress again (after a session, so today's counts include it). */
   | { type: 'refreshProgress' }
   /** Stores a practice answer; a miss makes `cards` (flashcard ids) due now. */
-  | { type: 'quizAnswer'; entry: QuizAnswer; cards: readonly string[] };
+  | { type: 'quizAnswer'; entry: QuizAnswer; cards: readonly string[] }
+  /** Work for a port (src/ui/tasks.ts); what it reports comes back to this screen as actions. */
+  | { type: 'task'; task: AppTask };
 
 const reduced = Symbol('reduced');
 
