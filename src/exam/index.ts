@@ -5,3 +5,5 @@ export * from './assemble.js';
 export * from './session.js';
 export * from './score.js';
 export * from './recorder.js';
+export * from './misses.js';
+export * from './history.js';

@@ -4,6 +4,7 @@
 // with its report and leaves the section empty.
 
 import { z } from 'zod';
+import { makeStudiedDue } from '../quiz/practice.js';
 import type { ProgressStore } from '../store/store.js';
 import { reduceSession, sessionSchema, type SessionAction, type SessionState } from './session.js';
 import { scoreSession, type ExamReport } from './score.js';
@@ -14,16 +15,29 @@ export const ATTEMPTS_JOURNAL = 'exam-attempts';
 export const attemptRecordSchema = z.object({
   session: sessionSchema,
   report: z.object({ scaledScore: z.number(), passed: z.boolean(), correct: z.number(), scored: z.number() }).loose(),
+  /** Flashcards the misses made due when the attempt was recorded (absent in early records). */
+  due: z.array(z.string()).optional(),
 });
 
 export interface AttemptRecord {
   session: SessionState;
   report: ExamReport;
+  due?: string[];
+}
+
+/** A finished attempt as recorded: its report and the flashcards its misses made due. */
+export interface Recorded {
+  state: SessionState;
+  report?: ExamReport;
+  due?: string[];
 }
 
 export class ExamStateError extends Error {}
 
-export type Resumed = { state: SessionState; finished: false } | { state: SessionState; finished: true; report: ExamReport; expiredWhileAway: boolean };
+export type Resumed = { state: SessionState; finished: false } | { state: SessionState; finished: true; report: ExamReport; due: string[]; expiredWhileAway: boolean };
+
+/** The flashcards a finished attempt's misses name (src/exam/misses.ts), made due as it is recorded. */
+export type DueCards = (finished: SessionState) => readonly string[];
 
 export class ExamRecorder {
   constructor(private readonly store: ProgressStore) {}
@@ -47,11 +61,14 @@ export class ExamRecorder {
     return state;
   }
 
-  /** Applies `action`, stores the result when anything changed, and records the attempt when it ends. */
-  dispatch(state: SessionState, action: SessionAction): { state: SessionState; report?: ExamReport } {
+  /**
+   * Applies `action`, stores the result when anything changed, and records the attempt when it
+   * ends; `dueCards` are the flashcards its misses name, made due in the same write.
+   */
+  dispatch(state: SessionState, action: SessionAction, dueCards: DueCards = () => []): Recorded {
     const next = reduceSession(state, action);
     if (next === state) return { state };
-    if (next.phase === 'finished') return { state: next, report: this.record(next) };
+    if (next.phase === 'finished') return { state: next, ...this.record(next, dueCards(next)) };
     this.save(next);
     return { state: next };
   }
@@ -60,12 +77,12 @@ export class ExamRecorder {
    * The running attempt at `now`: with its time really left, or, when the deadline passed while
    * the app was closed, submitted at the deadline and scored.
    */
-  resume(now: number): Resumed | null {
+  resume(now: number, dueCards?: DueCards): Resumed | null {
     const state = this.running();
     if (!state) return null;
     if (now >= state.deadline) {
-      const { state: done, report } = this.dispatch(state, { type: 'tick', at: now });
-      return { state: done, finished: true, report: report!, expiredWhileAway: true };
+      const { state: done, report, due } = this.dispatch(state, { type: 'tick', at: now }, dueCards);
+      return { state: done, finished: true, report: report!, due: due ?? [], expiredWhileAway: true };
     }
     // Time away belongs to no question: the clock ran, but nobody was reading this one.
     const back = { ...state, enteredAt: now };
@@ -87,13 +104,20 @@ export class ExamRecorder {
     });
   }
 
-  private record(state: SessionState): ExamReport {
+  /**
+   * One write: the running section cleared, the misses' studied flashcards due at the submit
+   * time, and the attempt journalled with the cards it made due. Done once per attempt, since the
+   * write that records it is the one that ends it.
+   */
+  private record(state: SessionState, cards: readonly string[]): { report: ExamReport; due: string[] } {
     const report = scoreSession(state);
-    const entry: AttemptRecord = { session: state, report };
+    let due: string[] = [];
     this.store.update((doc) => {
       delete doc.sections[EXAM_SECTION];
+      due = makeStudiedDue(doc.cards, cards, state.submittedAt ?? state.deadline);
+      const entry: AttemptRecord = { session: state, report, due };
       return { journal: [{ name: ATTEMPTS_JOURNAL, entries: [entry] }] };
     });
-    return report;
+    return { report, due };
   }
 }

@@ -8,7 +8,7 @@ import { Scheduler, type Grade4 } from '../srs/fsrs.js';
 import { pruneOrphans, syncCardIdentity, type IdentitySync } from '../srs/identity.js';
 import { answerCard, newCardState, startSession, type Answered, type ProgressWrite, type Session } from '../srs/session.js';
 import type { Clock } from './clock.js';
-import { QUIZ_JOURNAL, readQuizAnswer, type QuizAnswer } from '../quiz/practice.js';
+import { makeStudiedDue, QUIZ_JOURNAL, readQuizAnswer, type QuizAnswer } from '../quiz/practice.js';
 import { schedulerOptions, sessionSetup, type ProgressPort, type ProgressSnapshot } from './snapshot.js';
 
 // The one way the app and the CLI change progress. It owns no clock and no time zone (both come
@@ -148,11 +148,7 @@ export class ProgressService implements ProgressPort {
     const now = this.clock.now();
     let due: string[] = [];
     this.update((doc) => {
-      due = cards.filter((id) => {
-        const s = doc.cards[id];
-        return s !== undefined && s.state !== 0 && !s.suspended && s.orphanedAt === null;
-      });
-      for (const id of due) doc.cards[id] = { ...doc.cards[id]!, due: Math.min(doc.cards[id]!.due, now), buriedUntil: null };
+      due = makeStudiedDue(doc.cards, cards, now);
       return { journal: [{ name: QUIZ_JOURNAL, entries: [{ ...entry, cards: due }] }] };
     });
     return due;

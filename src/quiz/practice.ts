@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Card, ContentIndex, SourceRef, Topic } from '../content/model.js';
 import { createRng, type Rng } from '../sim/core/rng.js';
+import type { CardState } from '../store/schema.js';
 import { DEFAULT_WEIGHTS, generateQuiz } from './engine.js';
 import { calcQuestion } from './generators/index.js';
 import { QUIZ_KINDS, type GeneratorContext, type Question, type QuizKind } from './model.js';
@@ -224,7 +225,7 @@ function mentions(text: string, needle: string): boolean {
  * front or back mentions the name or the value (as written) of a fact the question tests, and any
  * card written within NEIGHBOURHOOD lines of one of the question's sources in the same file.
  */
-export function cardsForMiss(index: ContentIndex, question: Question): Card[] {
+export function cardsForMiss(index: ContentIndex, question: Pick<Question, 'facts' | 'sources' | 'topic'>): Card[] {
   const facts = (question.facts ?? []).flatMap((id) => index.facts.filter((f) => f.id === id));
   const near = (s: SourceRef) => question.sources.some((q) => q.file === s.file && Math.abs(q.line - s.line) <= NEIGHBOURHOOD);
   return index.cards.filter((c) => {
@@ -233,6 +234,20 @@ export function cardsForMiss(index: ContentIndex, question: Question): Card[] {
     const text = `${c.front}\n${c.back}`;
     return facts.some((f) => mentions(text, f.name) || mentions(text, f.text));
   });
+}
+
+/**
+ * Makes the studied cards among `ids` due at `now`, in place, and returns them: a new card is
+ * already waiting in the new queue, and a suspended or orphaned one stays out. What a miss (in
+ * practice or in a mock exam) does to the flashcards on its passage.
+ */
+export function makeStudiedDue(cards: Record<string, CardState>, ids: readonly string[], now: number): string[] {
+  const due = [...new Set(ids)].filter((id) => {
+    const s = cards[id];
+    return s !== undefined && s.state !== 0 && !s.suspended && s.orphanedAt === null;
+  });
+  for (const id of due) cards[id] = { ...cards[id]!, due: Math.min(cards[id]!.due, now), buriedUntil: null };
+  return due;
 }
 
 /** The journal entry for an answer. */
