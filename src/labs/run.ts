@@ -1,7 +1,7 @@
 import { parseDocument, stringify } from 'yaml';
 import type { Outcome } from '../sim/commands/dispatch.js';
 import { loadScenarioText, type ScenarioProblem } from '../sim/scenario/load.js';
-import { runScenario } from '../sim/scenario/run.js';
+import { runScenario, runScenarioStepwise, type RunOptions, type RunProgress } from '../sim/scenario/run.js';
 import type { ScenarioSpec } from '../sim/scenario/spec.js';
 import { evaluate, renderTemplate, type Value } from './expr/index.js';
 import { applyHook, HOOK_CONTRACTS, hookCalls, type CodeError, type CodeRunner } from './hooks.js';
@@ -61,13 +61,22 @@ export interface LabRunResult {
 export type LabRunOutcome =
   | { ok: true; result: LabRunResult }
   /** The solution cannot be applied (bad values, wrong type) or the scenario does not load with it. */
-  | { ok: false; problems: SolutionProblem[] };
+  | { ok: false; problems: SolutionProblem[] }
+  /** The run was cancelled through `signal` before it finished. */
+  | { ok: false; cancelled: true; problems: [] };
 
 export interface RunLabOptions {
   /** Runs code solutions; without one a code lab cannot be run. */
   codeRunner?: CodeRunner;
   /** Replaces the scenario's seed. */
   seed?: number;
+  /**
+   * Runs the scenario in slices of virtual time and reports each (a screen's live dashboard);
+   * the result is the same as without it.
+   */
+  onProgress?: (progress: RunProgress) => void;
+  /** Cancels a run between two slices: the outcome is then `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** Reads a solution from text (a file's contents, by its language) and runs it. */
@@ -104,9 +113,10 @@ export async function runLab(lab: Lab, solution: Solution, options: RunLabOption
   const spec: ScenarioSpec = options.seed === undefined ? loaded.spec : { ...loaded.spec, seed: options.seed };
 
   const commands: CommandResult[] = [];
-  const engineDoc = runScenario(spec, {
-    setup: solution.kind === 'commands' ? ({ sim, dispatcher }) => scheduleCommands(solution.lines, spec.duration, sim, dispatcher, commands) : undefined,
-  });
+  const setup: RunOptions['setup'] = solution.kind === 'commands' ? (run) => scheduleCommands(solution.lines, spec.duration, run.sim, run.dispatcher, commands) : undefined;
+  const stepwise = options.onProgress !== undefined || options.signal !== undefined;
+  const engineDoc = stepwise ? await runScenarioStepwise(spec, { setup, onProgress: options.onProgress, signal: options.signal }) : runScenario(spec, { setup });
+  if (!engineDoc) return { ok: false, cancelled: true, problems: [] };
   // Lines run in time order; the result lists them in the order they were written.
   commands.sort((a, b) => a.line - b.line);
 

@@ -9,6 +9,7 @@ import { EnhancedFanOut } from '../kinesis/efo.js';
 import { Producer } from '../kinesis/producer.js';
 import { KinesisService } from '../kinesis/service.js';
 import { assembleMetrics, type ActionResult, type ScenarioMetrics } from './metrics.js';
+import { ProgressProbe, type RunProgress } from './progress.js';
 import type { ScenarioSpec } from './spec.js';
 
 // Runs a scenario in virtual time: builds the streams, starts producers and consumers, runs the
@@ -25,7 +26,53 @@ export interface RunOptions {
   setup?: (run: { sim: Simulation; dispatcher: Dispatcher; world: World }) => void;
 }
 
+export interface StepwiseOptions extends RunOptions {
+  /** Virtual time per slice; by default a hundredth of the run, at least one second. */
+  sliceMs?: number;
+  /** Called after every slice, the last one included. */
+  onProgress?: (progress: RunProgress) => void;
+  /** Stops the run between two slices. */
+  signal?: AbortSignal;
+}
+
+export type { RunProgress, ShardProgress } from './progress.js';
+
 export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): ScenarioMetrics {
+  const run = prepareScenario(spec, options);
+  run.advance(run.endMs);
+  return run.finish();
+}
+
+/**
+ * The same run in slices of virtual time, yielding to the event loop between them so a screen
+ * can draw its progress and cancel it. Slicing changes nothing: an event only ever schedules
+ * events at or after its own time, so stopping the clock at a slice edge and going on runs the
+ * same events in the same order, and the document is byte for byte the one runScenario returns.
+ * Resolves to null when the signal aborted the run.
+ */
+export async function runScenarioStepwise(spec: ScenarioSpec, options: StepwiseOptions = {}): Promise<ScenarioMetrics | null> {
+  const run = prepareScenario(spec, options);
+  const slice = options.sliceMs ?? Math.max(1000, Math.ceil(spec.duration / 100_000) * 1000);
+  for (let t = 0; ; ) {
+    if (options.signal?.aborted) return null;
+    t = Math.min(t + slice, run.endMs);
+    run.advance(t);
+    options.onProgress?.(run.progress());
+    if (t >= run.endMs) break;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return options.signal?.aborted ? null : run.finish();
+}
+
+interface PreparedRun {
+  /** Where the clock stops: just before the duration. */
+  endMs: number;
+  advance(toMs: number): void;
+  progress(): RunProgress;
+  finish(): ScenarioMetrics;
+}
+
+function prepareScenario(spec: ScenarioSpec, options: RunOptions): PreparedRun {
   const sim = new Simulation({ seed: spec.seed, trace: options.trace ?? false });
   const kinesis = new KinesisService(sim);
   const efo = new EnhancedFanOut(sim, kinesis);
@@ -71,10 +118,11 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
     });
   });
 
+  const probe = new ProgressProbe(world, consumers, spec.duration);
   // The run covers [0, duration): an event due exactly at `duration` would fall in a second the
   // per-second series do not have, so the clock stops just before it.
-  sim.runUntil(spec.duration - spec.duration * Number.EPSILON);
-  return assembleMetrics({
+  const endMs = spec.duration - spec.duration * Number.EPSILON;
+  const finish = (): ScenarioMetrics => assembleMetrics({
     scenario: spec.name ?? 'scenario',
     seed: spec.seed,
     durationMs: spec.duration,
@@ -90,4 +138,5 @@ export function runScenario(spec: ScenarioSpec, options: RunOptions = {}): Scena
       ...(s3.bucketNames().length ? { s3: s3.metrics() } : {}),
     },
   });
+  return { endMs, advance: (toMs) => sim.runUntil(Math.min(toMs, endMs)), progress: () => probe.take(), finish };
 }

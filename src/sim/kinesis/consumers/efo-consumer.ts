@@ -64,6 +64,10 @@ export class EfoConsumer implements Consumer {
     }).start();
   }
 
+  takeIteratorAgePeak(): number {
+    return this.tracker.takeAgePeak();
+  }
+
   metrics(): ConsumerMetrics {
     return { name: this.name, kind: 'efo', stream: this.spec.stream, ...this.tracker.metrics(runSeconds(this.ctx.sim.now)) };
   }

@@ -28,6 +28,8 @@ export interface Consumer {
   readonly name: string;
   start(): void;
   metrics(): ConsumerMetrics;
+  /** Highest iterator age since the previous call, for a run's live progress; optional for readers that track none. */
+  takeIteratorAgePeak?(): number;
 }
 
 interface Identity {

@@ -107,6 +107,10 @@ export class KclConsumer implements Consumer {
     }));
   }
 
+  takeIteratorAgePeak(): number {
+    return this.tracker.takeAgePeak();
+  }
+
   metrics(): ConsumerMetrics {
     return {
       name: this.name,

@@ -144,6 +144,10 @@ export class LambdaConsumer implements Consumer {
     } else begin();
   }
 
+  takeIteratorAgePeak(): number {
+    return this.tracker.takeAgePeak();
+  }
+
   metrics(): ConsumerMetrics {
     return {
       name: this.name,

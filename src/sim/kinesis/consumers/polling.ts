@@ -51,6 +51,10 @@ export class PollingConsumer implements Consumer {
     poller.start();
   }
 
+  takeIteratorAgePeak(): number {
+    return this.tracker.takeAgePeak();
+  }
+
   metrics(): ConsumerMetrics {
     return { name: this.name, kind: 'polling', stream: this.spec.stream, ...this.tracker.metrics(runSeconds(this.ctx.sim.now)) };
   }

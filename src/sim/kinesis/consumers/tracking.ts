@@ -47,6 +47,8 @@ export class DeliveryTracker {
   readThrottled = 0;
   subscribeToShardCalls = 0;
   maxIteratorAgeMs = 0;
+  /** Highest age since the last `takeAgePeak`, for a live view; not part of the metrics. */
+  private agePeak = 0;
   private readonly latency = new Histogram();
   private readonly ages = new GaugeSeries();
   private readonly perSecond = new Series();
@@ -83,7 +85,15 @@ export class DeliveryTracker {
 
   observeAge(now: number, ageMs: number): void {
     if (ageMs > this.maxIteratorAgeMs) this.maxIteratorAgeMs = ageMs;
+    if (ageMs > this.agePeak) this.agePeak = ageMs;
     this.ages.observe(now, ageMs);
+  }
+
+  /** The highest iterator age seen since the previous call (a run's progress view polls it). */
+  takeAgePeak(): number {
+    const peak = this.agePeak;
+    this.agePeak = 0;
+    return peak;
   }
 
   metrics(seconds: number): DeliveryMetrics {
