@@ -21,6 +21,8 @@ export interface SqsProducerMetrics {
   name: string;
   queue: string;
   produced: number;
+  /** Messages generated as poison (their processing always fails), retries of them not counted again. */
+  poison: number;
   sent: number;
   deduplicated: number;
   retryDuplicates: number;
@@ -47,7 +49,7 @@ export class SqsProducer {
   private readonly recent: Pending[] = [];
   private recentNext = 0;
   private readonly tickLabel: string;
-  private readonly counts = { produced: 0, sent: 0, deduplicated: 0, retryDuplicates: 0, throttled: 0, retries: 0, givenUp: 0, rejected: 0, pending: 0, calls: 0 };
+  private readonly counts = { produced: 0, poison: 0, sent: 0, deduplicated: 0, retryDuplicates: 0, throttled: 0, retries: 0, givenUp: 0, rejected: 0, pending: 0, calls: 0 };
   private readonly rejectedByCode: Record<string, number> = {};
   private buffer: Pending[] = [];
   private bufferBytes = 0;
@@ -146,6 +148,7 @@ export class SqsProducer {
       firstSentAt: now,
       attempts: 0,
     };
+    if (e.poison) this.counts.poison++;
     if (share > 0) {
       if (this.recent.length < RECENT) this.recent.push(e);
       else this.recent[this.recentNext] = e;
