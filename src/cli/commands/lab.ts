@@ -18,7 +18,9 @@ import {
   type LabVerification,
   type SolutionProblem,
 } from '../../labs/index.js';
+import { labResultEntry } from '../../labs/results.js';
 import type { Context } from '../context.js';
+import { recordLabResult } from './lab-port.js';
 import { EXIT, UsageError } from '../errors.js';
 import { printJson } from '../serialize.js';
 
@@ -56,8 +58,9 @@ export function addLabCommands(program: Command, deps: LabCommandDeps, json: () 
     .description('run a lab with your solution and score it: settings (.yaml), console commands (.sh, .txt) or code (.ts, .js)')
     .argument('<id>', 'the lab id')
     .requiredOption('--solution <file>', 'your solution file')
+    .option('--no-record', 'do not add this run to the lab results in the data dir')
     .addOption(json())
-    .action(async (id: string, opts: { solution: string; json?: boolean }) => {
+    .action(async (id: string, opts: { solution: string; json?: boolean; record: boolean }) => {
       deps.result.code = await runCommand(deps, id, opts);
     });
   lab
@@ -205,7 +208,7 @@ function indent(text: string): string {
 
 // --- run -------------------------------------------------------------------------------------
 
-async function runCommand(deps: LabCommandDeps, id: string, opts: { solution: string; json?: boolean }): Promise<number> {
+async function runCommand(deps: LabCommandDeps, id: string, opts: { solution: string; json?: boolean; record?: boolean }): Promise<number> {
   const ctx = deps.ctx();
   const lab = requireLab(ctx, loadIndex(ctx), id);
   const language = languageOfFile(opts.solution);
@@ -226,6 +229,8 @@ async function runCommand(deps: LabCommandDeps, id: string, opts: { solution: st
   }
   const r = outcome.result;
   if (r.error?.reason === 'no-runner') throw new UsageError(`lab "${lab.id}" is a code lab, and this build has no code runner (the sandbox) to run ${file}`);
+  // A run that scored is the learner's work: it counts toward their best score like one in the app.
+  if (opts.record !== false) recordLabResult(ctx.dataDir, labResultEntry(r, lab.solve, 'cli', Date.now()), (m) => process.stderr.write(`${m}\n`));
   if (opts.json) printJson(r);
   else process.stdout.write(renderResult(lab, r));
   return r.passed ? EXIT.ok : EXIT.finding;

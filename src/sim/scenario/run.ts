@@ -72,8 +72,18 @@ interface PreparedRun {
   finish(): ScenarioMetrics;
 }
 
-function prepareScenario(spec: ScenarioSpec, options: RunOptions): PreparedRun {
-  const sim = new Simulation({ seed: spec.seed, trace: options.trace ?? false });
+/**
+ * The scenario's services with their streams and queues, and nothing started: the lab console
+ * answers a learner's commands against it (AWS's words, the scenario's resources) before the run.
+ * `sim.runUntil` moves its clock on, so a reshard typed for later has finished by then.
+ */
+export function consoleWorld(spec: ScenarioSpec): { sim: Simulation; dispatcher: Dispatcher } {
+  const { sim, dispatcher } = buildWorld(spec, false);
+  return { sim, dispatcher };
+}
+
+function buildWorld(spec: ScenarioSpec, trace: boolean) {
+  const sim = new Simulation({ seed: spec.seed, trace });
   const kinesis = new KinesisService(sim);
   const efo = new EnhancedFanOut(sim, kinesis);
   const s3 = new ObjectStore();
@@ -90,6 +100,11 @@ function prepareScenario(spec: ScenarioSpec, options: RunOptions): PreparedRun {
     kinesis.setRetention(stream, s.retention / 3_600_000);
     if (s.maxRecordSize !== undefined) kinesis.setMaxRecordSize(stream, s.maxRecordSize / 1024);
   }
+  return { sim, kinesis, efo, s3, world, plugins, dispatcher };
+}
+
+function prepareScenario(spec: ScenarioSpec, options: RunOptions): PreparedRun {
+  const { sim, kinesis, efo, s3, world, plugins, dispatcher } = buildWorld(spec, options.trace ?? false);
 
   options.setup?.({ sim, dispatcher, world });
 
