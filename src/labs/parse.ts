@@ -9,7 +9,7 @@ import { labDiagnostic, type LabCode } from './diagnostics.js';
 import { compileExpression, parseTemplate } from './expr/index.js';
 import { HOOK_CONTRACTS, hookSpec, type HookSpec } from './hooks.js';
 import { DIFFICULTIES, SOLVE_KINDS, type CheckDef, type Difficulty, type Lab, type LabExpression, type LabHint, type LabSection, type LabTemplate, type SettingDef, type SolutionLanguage, type SolutionSource, type SolveKind } from './model.js';
-import { PLACEHOLDER, parseSettings, placeholders, substitute } from './settings.js';
+import { PLACEHOLDER, parseSettings, placeholders, snippetProblems, substitute } from './settings.js';
 import { commandUsageProblems, languagesFor, parseSolution } from './solution.js';
 import { YamlBlock, type YamlPath } from './yaml-block.js';
 
@@ -201,7 +201,7 @@ function parseLabUnsafe(file: string, text: string, out: Diagnostic[], options: 
       const r = parseSettings(parsed);
       settings = r.settings;
       brokenSettings = r.broken;
-      for (const p of r.problems) report('L011', p.line, p.message, p.column);
+      for (const p of r.problems) report(p.code ?? 'L011', p.line, p.message, p.column);
     }
   } else if (solve === 'settings') {
     report('L007', 1, 'a settings lab needs a ```yaml settings block: the form the learner fills in');
@@ -217,6 +217,9 @@ function parseLabUnsafe(file: string, text: string, out: Diagnostic[], options: 
     for (const p of found) {
       const line = scenarioBlock.firstLine + p.line;
       if (p.name === null) {
+        // Other `${…}` are the engine's own templates (IoT topics, payloads, rule actions), which
+        // the scenario loader checks; only a setting's name or a `settings…` form is a mistake here.
+        if (!looksLikeSetting(p.inner, settings)) continue;
         report('L012', line, `"\${${p.inner}}" is not a placeholder: write \${settings.NAME}`, p.column + scenarioBlock.indent);
         placeholderError = true;
       } else if (brokenSettings.includes(p.name)) {
@@ -234,6 +237,10 @@ function parseLabUnsafe(file: string, text: string, out: Diagnostic[], options: 
       const problems = loaded.ok ? loaded.warnings : loaded.problems;
       for (const p of problems) {
         report(p.severity === 'error' ? 'L009' : 'L010', scenarioBlock.firstLine + p.line - 1, `scenario: ${p.message}`, p.column + scenarioBlock.indent);
+      }
+      // The defaults load above; every other snippet a choice can put in must load too.
+      if (loaded.ok) {
+        for (const o of snippetProblems(scenarioBlock.text, settings, id)) report('L028', o.line, o.message);
       }
     }
   }
@@ -494,4 +501,9 @@ function readChecks(block: YamlBlock, report: (code: LabCode, line: number, mess
 /** Placeholders left in a text after substitution (for messages). */
 export function hasPlaceholders(text: string): boolean {
   return new RegExp(PLACEHOLDER.source).test(text);
+}
+
+/** A `${…}` meant as a setting: `${settings…}` in a wrong form, or a declared setting's bare name. */
+function looksLikeSetting(inner: string, settings: readonly SettingDef[]): boolean {
+  return /^settings?\b/i.test(inner) || settings.some((s) => s.name === inner);
 }
