@@ -32,6 +32,7 @@ export const LAB_CODES = {
   L025: { severity: 'warning', summary: 'the id differs from the file name' },
   L026: { severity: 'error', summary: 'a check cannot be evaluated on the reference run (wrong type, division by zero…)' },
   L027: { severity: 'warning', summary: "a fenced block's info string names no lab block (a typo?)" },
+  L028: { severity: 'error', summary: "a choice option's yaml snippet is not valid YAML, or the scenario does not load with it" },
   L098: { severity: 'error', summary: 'the file could not be read' },
   L099: { severity: 'error', summary: 'internal error while checking the lab (please report it)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;

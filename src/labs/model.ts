@@ -33,8 +33,16 @@ export interface SettingDef {
   /** Bounds in base units: milliseconds for durations, bytes for sizes. */
   min?: number;
   max?: number;
-  /** The choices of a `choice` setting. */
+  /** The choices of a `choice` setting: the values a solution lists and checks read. */
   options?: string[];
+  /** Form text for options written as `{value, label}`, by value. */
+  optionLabels?: Record<string, string>;
+  /**
+   * For options written as `{value, yaml}`: the snippet, as one line of flow YAML, that replaces
+   * `${settings.NAME}` when the option is chosen (instead of the value's text), and the file line
+   * of its `yaml`, by value.
+   */
+  snippets?: Record<string, { text: string; line: number }>;
   default: SettingValue;
   line: number;
 }

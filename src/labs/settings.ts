@@ -1,3 +1,5 @@
+import { parse as parseYaml } from 'yaml';
+import { loadScenarioText } from '../sim/scenario/load.js';
 import { unitValue } from './expr/lexer.js';
 import type { SettingDef, SettingType, SettingValue } from './model.js';
 import type { YamlBlock } from './yaml-block.js';
@@ -15,7 +17,11 @@ export interface SettingProblem {
   line: number;
   column: number;
   message: string;
+  /** L011 unless the problem is a choice's YAML snippet (L028). */
+  code?: 'L028';
 }
+
+const OPTION_FIELDS = ['value', 'label', 'yaml'];
 
 /**
  * Reads the settings block: a mapping from setting name to its definition, in form order.
@@ -26,9 +32,9 @@ export function parseSettings(block: YamlBlock): { settings: SettingDef[]; broke
   const settings: SettingDef[] = [];
   const broken: string[] = [];
   const value = block.value;
-  const report = (path: (string | number)[], message: string, key?: string) => {
+  const report = (path: (string | number)[], message: string, key?: string, code?: 'L028') => {
     const p = key === undefined ? block.position(path) : block.keyPosition(path, key);
-    problems.push({ line: p.line, column: p.column, message });
+    problems.push({ line: p.line, column: p.column, message, ...(code ? { code } : {}) });
   };
   if (value === null || value === undefined) return { settings, broken, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -69,16 +75,25 @@ export function parseSettings(block: YamlBlock): { settings: SettingDef[]; broke
     }
     if (setting.type === 'choice') {
       const options = def.options;
-      if (!Array.isArray(options) || options.length < 2 || !options.every((o) => typeof o === 'string' || typeof o === 'number')) {
-        const message = `setting "${name}": a choice needs options, a list of two or more values`;
+      if (!Array.isArray(options) || options.length < 2) {
+        const message = `setting "${name}": a choice needs options, a list of two or more values (or {value, label?, yaml?})`;
         if (options === undefined) report([], message, name);
         else report([name, 'options'], message);
         ok = false;
       } else {
-        setting.options = options.map(String);
-        if (new Set(setting.options).size !== setting.options.length) {
-          report([name, 'options'], `setting "${name}": options are listed twice`);
-          ok = false;
+        const read = options.map((o, i) => readOption(name, o, [name, 'options', i], report, (p) => block.position(p).line));
+        if (read.some((o) => o === null)) ok = false;
+        else {
+          const choices = read as ChoiceOption[];
+          setting.options = choices.map((o) => o.value);
+          const labels = choices.filter((o) => o.label !== undefined);
+          if (labels.length) setting.optionLabels = Object.fromEntries(labels.map((o) => [o.value, o.label!]));
+          const snippets = choices.filter((o) => o.snippet !== undefined);
+          if (snippets.length) setting.snippets = Object.fromEntries(snippets.map((o) => [o.value, o.snippet!]));
+          if (new Set(setting.options).size !== setting.options.length) {
+            report([name, 'options'], `setting "${name}": options are listed twice`);
+            ok = false;
+          }
         }
       }
     } else if (def.options !== undefined) {
@@ -116,6 +131,73 @@ export function parseSettings(block: YamlBlock): { settings: SettingDef[]; broke
     else broken.push(name);
   }
   return { settings, broken, problems };
+}
+
+interface ChoiceOption {
+  value: string;
+  label?: string;
+  snippet?: { text: string; line: number };
+}
+
+/**
+ * One option of a choice: a plain value, or `{value, label?, yaml?}` where `yaml` is the snippet
+ * the scenario receives. The snippet becomes one line of flow YAML (JSON is flow YAML), so it fits
+ * wherever a value fits, `- ${settings.NAME}` in a list or `retries: ${settings.NAME}`, whatever
+ * the placeholder's indentation.
+ */
+function readOption(
+  name: string,
+  raw: unknown,
+  path: (string | number)[],
+  report: (path: (string | number)[], message: string, key?: string, code?: 'L028') => void,
+  lineOf: (path: (string | number)[]) => number,
+): ChoiceOption | null {
+  if (typeof raw === 'string' || typeof raw === 'number') return { value: String(raw) };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    report(path, `setting "${name}": an option is a value or {value, label?, yaml?}; got ${JSON.stringify(raw)}`);
+    return null;
+  }
+  const o = raw as Record<string, unknown>;
+  let ok = true;
+  for (const key of Object.keys(o)) {
+    if (!OPTION_FIELDS.includes(key)) {
+      report(path, `setting "${name}": unknown option field "${key}" (fields: ${OPTION_FIELDS.join(', ')})`, key);
+      ok = false;
+    }
+  }
+  if (typeof o.value !== 'string' && typeof o.value !== 'number') {
+    report(path, `setting "${name}": an option written as a mapping needs a value (the text a solution lists and checks read)`);
+    return null;
+  }
+  const option: ChoiceOption = { value: String(o.value) };
+  if (o.label !== undefined) {
+    if (typeof o.label !== 'string' || o.label === '') {
+      report([...path, 'label'], `setting "${name}": option ${option.value}: label must be text`);
+      ok = false;
+    } else option.label = o.label;
+  }
+  if (o.yaml !== undefined) {
+    const snippet = snippetText(o.yaml);
+    if (typeof snippet !== 'string') {
+      report([...path, 'yaml'], `setting "${name}": option ${option.value}: ${snippet.error}`, undefined, 'L028');
+      ok = false;
+    } else option.snippet = { text: snippet, line: lineOf([...path, 'yaml']) };
+  }
+  return ok ? option : null;
+}
+
+/** A snippet as flow YAML: text is parsed as YAML first, so `yaml: |` blocks read naturally. */
+function snippetText(raw: unknown): string | { error: string } {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = parseYaml(raw, { uniqueKeys: true });
+    } catch (e) {
+      return { error: `yaml is not valid YAML: ${(e as Error).message.split('\n')[0]}` };
+    }
+  }
+  if (value === undefined) return { error: 'yaml is empty: write the snippet the scenario receives, or null' };
+  return JSON.stringify(value);
 }
 
 const TYPE_TEXT: Record<SettingType, string> = {
@@ -169,8 +251,10 @@ function rangeText(def: SettingDef): string {
   return '';
 }
 
-/** How a value is written into the scenario text. */
+/** How a value is written into the scenario text: a choice's snippet, or the value itself. */
 export function settingText(def: SettingDef, value: SettingValue): string {
+  const snippet = def.snippets?.[String(value)];
+  if (snippet !== undefined) return snippet.text;
   if (def.type === 'duration') return `${value}ms`;
   if (def.type === 'size') return `${value}B`;
   return String(value);
@@ -206,4 +290,23 @@ export function substitute(text: string, defs: readonly SettingDef[], values: Re
     if (!def) return whole;
     return settingText(def, values.get(def.name) ?? def.default);
   });
+}
+
+/**
+ * For each choice option with a snippet other than the default, the first scenario error when
+ * that option is chosen (every other setting at its default), at the snippet's line.
+ */
+export function snippetProblems(scenarioText: string, defs: readonly SettingDef[], id: string): { line: number; message: string }[] {
+  const out: { line: number; message: string }[] = [];
+  for (const def of defs) {
+    for (const [value, snippet] of Object.entries(def.snippets ?? {})) {
+      if (value === String(def.default)) continue;
+      const loaded = loadScenarioText(substitute(scenarioText, defs, new Map([[def.name, value]])), `${id}.yaml`);
+      if (!loaded.ok) {
+        const first = loaded.problems.find((p) => p.severity === 'error') ?? loaded.problems[0]!;
+        out.push({ line: snippet.line, message: `setting "${def.name}": with option ${value} the scenario does not load: ${first.message}` });
+      }
+    }
+  }
+  return out;
 }

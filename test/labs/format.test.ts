@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../src/content/model.js';
 import { LAB_CODES, type LabCode } from '../../src/labs/diagnostics.js';
 import { loadLabFile, loadLabPaths, loadLabs } from '../../src/labs/load.js';
 import { parseLab } from '../../src/labs/parse.js';
+import { runLab } from '../../src/labs/run.js';
 import { verifyLab } from '../../src/labs/verify.js';
 import { inProcessCodeRunner } from '../helpers/in-process-code-runner.js';
 
@@ -88,6 +89,8 @@ const CASES: Case[] = [
   { code: 'L025', what: 'an id that differs from the file name', base: SETTINGS, mutate: (t) => replace(t, 'id: right-size', 'id: right-sizing'), line: { marker: 'id: right-sizing' } },
   { code: 'L026', what: 'an expect that is not true or false', base: SETTINGS, deep: true, mutate: (t) => replace(t, 'expect: streams.orders.writeThrottled == 0', 'expect: streams.orders.writeThrottled + 0'), line: { marker: 'writeThrottled + 0' }, column: 11 },
   { code: 'L026', what: 'a division by zero on the reference run', base: SETTINGS, deep: true, mutate: (t) => replace(t, 'expect: streams.orders.writeThrottled == 0', 'expect: 1 / streams.orders.writeThrottled == 0'), line: { marker: '1 / streams' }, column: 13 },
+  { code: 'L028', what: 'a choice snippet that is not YAML', base: SETTINGS, mutate: (t) => replace(t, '  options: [PutRecord, PutRecords]\n', '  options:\n    - PutRecords\n    - value: KPL\n      yaml: "{api: [KPL"\n'), line: { marker: 'yaml: "{api' } },
+  { code: 'L028', what: 'a choice snippet the scenario refuses', base: SETTINGS, mutate: (t) => replace(t, '  options: [PutRecord, PutRecords]\n', '  options:\n    - PutRecords\n    - {value: kpl, label: The KPL, yaml: Kpl}\n'), line: { marker: 'value: kpl' } },
   { code: 'L027', what: 'a block whose name is a typo', base: SETTINGS, mutate: (t) => replace(t, '## Checks', '```yaml scenaro\nduration: 5s\n```\n\n## Checks'), line: { marker: '```yaml scenaro' } },
 ];
 
@@ -188,6 +191,30 @@ describe('lab files', () => {
     expect(lab.checks[0]!.expect).toMatchObject({ source: 'streams.orders.writeThrottled == 0', line: lineOf(SETTINGS, 'expect: streams.orders.writeThrottled == 0'), column: 11, exact: true });
     expect(lab.starter).toEqual({ language: 'yaml', text: 'shards: 1', line: lineOf(SETTINGS, '```yaml starter') + 1 });
     expect(lab.solution).toEqual({ language: 'yaml', text: 'shards: 4', line: lineOf(SETTINGS, '```yaml solution') + 1 });
+  });
+
+  it('a choice can put a YAML snippet into the scenario; plain options keep their text', async () => {
+    const text = replace(
+      replace(SETTINGS, '  options: [PutRecord, PutRecords]\n', "  options:\n    - PutRecord\n    - {value: PutRecords, label: Batches of up to 500}\n    - value: kpl\n      label: The KPL, aggregating\n      yaml: |\n        KPL\n"),
+      '    api: ${settings.api}\n',
+      '    api: ${settings.api}\n    retries: ${settings.retries}\n',
+    ).replace('```yaml settings\n', "```yaml settings\nretries:\n  type: choice\n  options:\n    - {value: patient, yaml: '{max: 10, backoff: exponential, base: 50ms}'}\n    - {value: none, yaml: {max: 0}}\n  default: patient\n");
+    const { lab, diagnostics } = parseLab('right-size.md', text);
+    expect(diagnostics).toEqual([]);
+    const [retries, , api] = lab!.settings;
+    expect(retries).toMatchObject({ options: ['patient', 'none'], snippets: { patient: { text: '{"max":10,"backoff":"exponential","base":"50ms"}' }, none: { text: '{"max":0}' } } });
+    expect(api).toMatchObject({ options: ['PutRecord', 'PutRecords', 'kpl'], optionLabels: { PutRecords: 'Batches of up to 500', kpl: 'The KPL, aggregating' }, snippets: { kpl: { text: '"KPL"' } } });
+    expect(api!.snippets!.kpl!.line).toBe(lineOf(text, 'yaml: |', 'value: kpl'));
+    const run = async (values: [string, string | number][]) => {
+      const out = await runLab(lab!, { kind: 'settings', values: new Map(values) });
+      if (!out.ok) throw new Error(JSON.stringify(out));
+      return out.result;
+    };
+    const kpl = await run([['shards', 4], ['api', 'kpl'], ['retries', 'none']]);
+    expect(kpl.metrics!.producers).toMatchObject({ checkout: { api: 'KPL' } });
+    expect(kpl.metrics!.settings).toEqual({ shards: 4, api: 'kpl', retries: 'none' });
+    const plain = await run([['shards', 1], ['api', 'PutRecord']]);
+    expect(plain.metrics!.producers).toMatchObject({ checkout: { api: 'PutRecord', retries: expect.any(Number) } });
   });
 
   it('settings of every type read their bounds in base units', () => {
