@@ -79,6 +79,7 @@ export class EnhancedFanOut {
       subscriptions: new Map(),
     };
     this.consumers.set(consumer.ConsumerARN, consumer);
+    stream.efoRegisteredAt.push(this.sim.now);
     this.sim.after(EFO_TIMINGS.registerMs, `efo:${consumerName}:active`, () => (consumer.ConsumerStatus = 'ACTIVE'));
     return consumer;
   }
@@ -151,7 +152,10 @@ export class EnhancedFanOut {
         bytes += size;
         to++;
       }
-      if (to > from) bucket.take(now, bytes);
+      if (to > from) {
+        bucket.take(now, bytes);
+        stream.efoBytesOut += bytes;
+      }
       sub.position = to;
       const drained = !shard.open && to > shard.endIndex!;
       const event: PushEvent = { shard, from, to, bytes, millisBehindLatest: to < log.end ? Math.max(0, now - log.arrivalAt(to)) : 0 };

@@ -1,5 +1,6 @@
 import { Series } from '../core/metrics.js';
 import type { Simulation } from '../core/simulation.js';
+import { KDS_PRICES } from '../cost/prices.js';
 import { KINESIS } from '../limits.js';
 import { WindowLimiter } from './bucket.js';
 import { ACCOUNT, REGION } from './errors.js';
@@ -11,6 +12,7 @@ export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
+const PUT_PAYLOAD_UNIT_BYTES = KDS_PRICES.provisioned.putPayloadUnitKB * 1024;
 
 /** How long control-plane operations take in the engine (AWS publishes no exact figures). */
 export const TIMINGS = {
@@ -97,6 +99,14 @@ export class Stream {
   readonly bytesInSeries = new Series();
   readonly throttledSeries = new Series();
   readonly reshards: { at: number; kind: string; from: number; to: number }[] = [];
+  // What the bill counts, for the cost section (src/sim/cost): accepted records in 25 KiB PUT
+  // payload units and rounded up to whole KiB, bytes pushed by enhanced fan-out, and when each
+  // enhanced fan-out consumer was registered.
+  putPayloadUnits = 0;
+  billedIngestBytes = 0;
+  efoBytesOut = 0;
+  readonly efoRegisteredAt: number[] = [];
+  readonly createdAt: number;
 
   constructor(
     private readonly sim: Simulation,
@@ -107,6 +117,7 @@ export class Stream {
     readonly epoch: number,
   ) {
     this.arn = `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${name}`;
+    this.createdAt = sim.now;
     this.onDemand = mode === 'ON_DEMAND' ? new OnDemandCapacity() : null;
     // On-demand streams start with four shards, as AWS creates them; capacity is the stream's.
     for (const [start, end] of evenRanges(mode === 'ON_DEMAND' ? 4 : shardCount)) this.addShard(start, end, []);
@@ -185,6 +196,8 @@ export class Stream {
     this.recordsIn++;
     this.userRecordsIn += users;
     this.bytesIn += size;
+    this.putPayloadUnits += Math.ceil(size / PUT_PAYLOAD_UNIT_BYTES);
+    this.billedIngestBytes += Math.ceil(size / 1024) * 1024;
     this.recordsInSeries.add(now);
     this.bytesInSeries.add(now, size);
     return index;

@@ -1,4 +1,5 @@
 import type { TraceEntry } from '../core/simulation.js';
+import { costSection } from '../cost/index.js';
 import type { ConsumerMetrics } from '../kinesis/consumers/index.js';
 import type { ProducerMetrics } from '../kinesis/producer.js';
 import type { KinesisService } from '../kinesis/service.js';
@@ -160,6 +161,8 @@ export function assembleMetrics<P extends { name: string }, C extends { name: st
   // Services after the Kinesis parts and before the trace, in plug-in order: a fixed key order
   // keeps the JSON byte-identical from run to run.
   for (const [key, section] of Object.entries(parts.services ?? {})) doc[key] = section;
+  // Priced last, from the counters and the finished sections, so a check reads what the run cost.
+  doc.cost = costSection({ durationMs: parts.durationMs, kinesis: parts.kinesis, metrics: doc });
   if (parts.trace) doc.trace = parts.trace;
   return doc;
 }

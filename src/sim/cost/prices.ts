@@ -1,0 +1,43 @@
+// Prices for the engine's cost section and the quiz's cost arithmetic: one table, so a lab's
+// check and a quiz question never disagree about a price. Prices are not limits: they differ by
+// Region and change without a quota page, so they live apart from src/sim/limits.ts, pinned to one
+// Region and to the day they were read, and every lab or question that quotes them names both.
+// A service joins by adding its own constant here and a pricing function in src/sim/cost/.
+
+export const KDS_PRICES = {
+  region: 'us-east-1',
+  currency: 'USD',
+  source: 'https://aws.amazon.com/kinesis/data-streams/pricing/',
+  /**
+   * The copy of the pricing page read on this date did not render its price tokens, so the
+   * figures were taken from the page's examples and two independent cost calculators that quote
+   * the same us-east-1 prices; re-check them on the page before relying on a bill.
+   */
+  checked: '2026-11-22',
+  /** Hours AWS bills in a month (8,760 h ÷ 12), as the pricing examples use. */
+  hoursPerMonth: 730,
+  /** Bytes in the GB of a per-GB charge: AWS bills data in binary gigabytes. */
+  bytesPerGB: 1024 ** 3,
+  provisioned: {
+    /** Per shard per hour. */
+    shardHour: 0.015,
+    /** Per 1,000,000 PUT payload units; a unit is a 25 KB chunk of one record, rounded up. */
+    putPayloadUnitsPerMillion: 0.014,
+    /** Size of one PUT payload unit in KB (of 1,024 bytes), as the pricing page counts it. */
+    putPayloadUnitKB: 25,
+    /** Enhanced fan-out: per registered consumer per shard per hour. */
+    efoConsumerShardHour: 0.015,
+    /** Enhanced fan-out: per GB pushed to registered consumers. */
+    efoRetrievalPerGB: 0.013,
+  },
+  onDemand: {
+    /** Per stream per hour (On-demand Standard). */
+    streamHour: 0.04,
+    /** Per GB written; each record is rounded up to the next 1 KB (1,024 bytes). */
+    ingestPerGB: 0.08,
+    /** Per GB read by shared-throughput consumers. */
+    retrievalPerGB: 0.04,
+    /** Per GB pushed to enhanced fan-out consumers (no consumer-hour charge in on-demand mode). */
+    efoRetrievalPerGB: 0.05,
+  },
+} as const;
