@@ -4,7 +4,7 @@ import { cardsCommand, factsCommand, topicsCommand } from './commands/browse.js'
 import { newNoteCommand, previewCommand } from './commands/author.js';
 import { lintCommand, statsCommand } from './commands/content.js';
 import { quizCommand } from './commands/quiz.js';
-import { examCommand } from './commands/exam.js';
+import { examCommand, examHistoryCommand, examLaunch } from './commands/exam.js';
 import { simCommand } from './commands/sim.js';
 import { addProgressCommands, appRunner } from './commands/progress.js';
 import { addLabCommands } from './commands/lab.js';
@@ -143,7 +143,7 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
       result.code = quizCommand(ctx(), opts, () => Date.now() % 2 ** 31);
     });
 
-  program
+  const exam = program
     .command('exam')
     .description('timed mock exams: print a paper, list profiles, or show the running attempt')
     .option('--profile <id>', 'dea-c01 (default), das-c01, sprint, or a content/exams/*.yaml profile')
@@ -153,13 +153,24 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .option('--resume', 'the running attempt: time left and answered, or scored if its time ran out')
     .addOption(json())
     .action((opts) => {
-      result.code = examCommand(ctx(), opts, Date.now, () => Date.now() % 2 ** 31);
+      const c = ctx();
+      // In a terminal the exam is the app's; piped, or asked for data, it prints.
+      const launch = examLaunch(c, opts, io, Date.now);
+      if (launch) result.run = appRunner(c, launch);
+      else result.code = examCommand(c, opts, Date.now, () => Date.now() % 2 ** 31);
+    });
+  exam
+    .command('history')
+    .description('every finished attempt: date, profile, scaled score, pass, per-topic results')
+    .addOption(json())
+    .action((opts) => {
+      result.code = examHistoryCommand(ctx(), opts, Date.now);
     });
 
   addProgressCommands(program, { ctx, io, result }, json);
   addLabCommands(program, { ctx, result, codeRunner: sandboxRunner }, json);
 
-  for (const cmd of [content, ...program.commands, ...content.commands]) {
+  for (const cmd of [content, ...program.commands, ...content.commands, ...exam.commands]) {
     cmd.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
   }
   return program;

@@ -7,3 +7,4 @@ export * from './score.js';
 export * from './recorder.js';
 export * from './misses.js';
 export * from './history.js';
+export * from './protocol.js';

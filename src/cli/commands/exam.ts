@@ -1,16 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { assembleExam } from '../../exam/assemble.js';
-import { collectProfiles, DEFAULT_PROFILE, profileCoverage, type ExamProfile } from '../../exam/profile.js';
+import { DEFAULT_PROFILE, profileCoverage, type ExamProfile } from '../../exam/profile.js';
 import { ExamRecorder, ExamStateError } from '../../exam/recorder.js';
 import { sessionStatus } from '../../exam/session.js';
 import { questionJson } from '../../quiz/json.js';
-import { limitSourceFrom, LIMITS_FILE } from '../../quiz/limit-lines.js';
 import { LockTimeoutError } from '../../store/lock.js';
 import { ProgressStore, StoreError } from '../../store/store.js';
-import { packageRoot, type Context } from '../context.js';
+import type { Context } from '../context.js';
+import { engineLimitSource, readProfiles } from './exam-port.js';
 import { EXIT, UsageError } from '../errors.js';
 import { printJson } from '../serialize.js';
+import type { Launch } from '../../ui/router/state.js';
+import { attemptHistory } from '../../exam/history.js';
+import { missCards } from '../../exam/misses.js';
+import { localClock } from '../clock.js';
 
 // `shardlab exam`: the paper a profile assembles (--dry-run), the profiles (--list-profiles) and
 // the running attempt's status (--resume without a terminal). The timed session screen itself is
@@ -27,14 +29,7 @@ export interface ExamOptions {
 
 /** The custom profiles in `<content>/exams/*.yaml`; a broken one is bad input, reported at file:line. */
 export function loadProfiles(contentDir: string): ExamProfile[] {
-  const dir = join(contentDir, 'exams');
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => /\.ya?ml$/i.test(f))
-        .sort()
-        .map((f) => ({ file: relative(process.cwd(), join(dir, f)) || f, text: readFileSync(join(dir, f), 'utf8') }))
-    : [];
-  const { profiles, problems } = collectProfiles(files);
+  const { profiles, problems } = readProfiles(contentDir);
   const first = problems[0];
   if (first) throw new UsageError(`${first.file}:${first.line}:${first.column}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
   return profiles;
@@ -44,11 +39,6 @@ function findProfile(profiles: readonly ExamProfile[], id: string): ExamProfile 
   const p = profiles.find((x) => x.id === id.toLowerCase());
   if (!p) throw new UsageError(`no exam profile "${id}" (expected one of ${profiles.map((x) => x.id).join(', ')})`);
   return p;
-}
-
-function limitSource() {
-  const file = join(packageRoot, LIMITS_FILE);
-  return existsSync(file) ? limitSourceFrom(readFileSync(file, 'utf8')) : undefined;
 }
 
 function formatClock(seconds: number): string {
@@ -92,7 +82,7 @@ export function examCommand(ctx: Context, opts: ExamOptions, now: () => number, 
     return EXIT.ok;
   }
   const seed = opts.seed ?? ctx.options.seed ?? fallbackSeed();
-  const source = limitSource();
+  const source = engineLimitSource();
   const exam = assembleExam(index, profile, { seed, ...(source ? { limitSource: source } : {}) });
   if (exam.short > 0) process.stderr.write(`shardlab: only ${exam.questions.length} of ${profile.questions} questions could be made from these notes\n`);
   if (opts.json) {
@@ -111,7 +101,8 @@ function resumeStatus(ctx: Context, opts: ExamOptions, now: () => number): numbe
   let recorder: ExamRecorder;
   try {
     recorder = new ExamRecorder(ProgressStore.open(ctx.dataDir, { now, notify: (m) => process.stderr.write(`${m}\n`) }));
-    const resumed = recorder.resume(now());
+    const index = ctx.index();
+    const resumed = recorder.resume(now(), (finished) => missCards(index, finished));
     if (!resumed) {
       if (opts.json) printJson({ running: false });
       else process.stdout.write('no exam in progress\n');
@@ -119,8 +110,8 @@ function resumeStatus(ctx: Context, opts: ExamOptions, now: () => number): numbe
     }
     if (resumed.finished) {
       const r = resumed.report;
-      if (opts.json) printJson({ running: false, expiredWhileAway: true, report: r });
-      else process.stdout.write(`The exam's time ran out while it was closed; it was submitted at the deadline and scored: ${r.scaledScore}/1000, ${r.passed ? 'pass' : 'fail'} (pass ${r.passingScore}); ${r.correct} of ${r.scored} scored questions right.\n`);
+      if (opts.json) printJson({ running: false, expiredWhileAway: true, report: r, due: resumed.due.length });
+      else process.stdout.write(`The exam's time ran out while it was closed; it was submitted at the deadline and scored: ${r.scaledScore}/1000, ${r.passed ? 'pass' : 'fail'} (pass ${r.passingScore}); ${r.correct} of ${r.scored} scored questions right; ${resumed.due.length} flashcards on the misses made due.\n`);
       return EXIT.ok;
     }
     const status = sessionStatus(resumed.state, now());
@@ -131,4 +122,55 @@ function resumeStatus(ctx: Context, opts: ExamOptions, now: () => number): numbe
     if (error instanceof StoreError || error instanceof LockTimeoutError || error instanceof ExamStateError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+function storeError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof StoreError || error instanceof LockTimeoutError || error instanceof ExamStateError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * In a terminal, `shardlab exam` is the app: the start screen, a new attempt straight away with
+ * --profile, or the running one with --resume. Undefined when the plain output is wanted instead
+ * (no terminal, a listing, a dry run, JSON).
+ */
+export function examLaunch(ctx: Context, opts: ExamOptions, io: { stdinIsTTY: boolean; stdoutIsTTY: boolean }, now: () => number): Launch | undefined {
+  if (!io.stdinIsTTY || !io.stdoutIsTTY || opts.dryRun || opts.listProfiles || opts.json) return undefined;
+  if (opts.resume) {
+    if (opts.profile) throw new UsageError('choose one of --profile and --resume');
+    const running = storeError(() => new ExamRecorder(ProgressStore.open(ctx.dataDir, { now, notify: (m) => process.stderr.write(`${m}\n`) })).running());
+    // Nothing to resume is no reason to open the app: the plain answer says so.
+    return running ? { screen: 'exam-session', params: { resume: true } } : undefined;
+  }
+  if (!opts.profile) return { screen: 'exam', params: {} };
+  const profile = findProfile(loadProfiles(ctx.contentDir), opts.profile);
+  const coverage = profileCoverage(profile, ctx.index());
+  if (coverage.unknownTopics.length || coverage.buckets.length === 0) throw new UsageError(`profile "${profile.id}": ${coverage.summary}`);
+  const seed = opts.seed ?? ctx.options.seed ?? now() % 2 ** 31;
+  return { screen: 'exam-session', params: { start: { profile, seed } } };
+}
+
+/** `shardlab exam history`: every finished attempt from the journal, oldest first. */
+export function examHistoryCommand(ctx: Context, opts: { json?: boolean }, now: () => number): number {
+  const { entries, skipped } = storeError(() => new ExamRecorder(ProgressStore.open(ctx.dataDir, { now, notify: (m) => process.stderr.write(`${m}\n`) })).attempts());
+  const attempts = attemptHistory(entries);
+  if (skipped) process.stderr.write(`shardlab: ${skipped} unreadable line${skipped === 1 ? '' : 's'} in exam-attempts.jsonl left out\n`);
+  const clock = localClock(now);
+  if (opts.json) {
+    printJson(attempts.map((a) => ({ ...a, date: clock.formatDay(a.at) })));
+    return EXIT.ok;
+  }
+  if (attempts.length === 0) {
+    process.stdout.write('no finished exam attempts\n');
+    return EXIT.ok;
+  }
+  for (const a of attempts) {
+    const topics = a.byTopic.map((t) => `${t.topic} ${t.correct}/${t.total}`).join(', ');
+    process.stdout.write(`${clock.formatDay(a.at)}  ${a.profile.padEnd(10)} ${String(a.scaledScore).padStart(4)}/1000 ${a.passed ? 'pass' : 'FAIL'}  ${a.correct}/${a.scored} right${a.autoSubmitted ? ' (time ran out)' : ''}\n    ${topics}\n`);
+  }
+  return EXIT.ok;
 }

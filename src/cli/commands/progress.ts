@@ -16,6 +16,7 @@ import type { Launch } from '../../ui/router/state.js';
 import { localClock } from '../clock.js';
 import { type Context, VERSION } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { examPort } from './exam-port.js';
 import { printJson } from '../serialize.js';
 
 // Flashcard commands: `review` (the app on the Review screen), `progress` (the report, settings,
@@ -57,6 +58,7 @@ export function appRunner(c: Context, launch?: Launch): () => Promise<number> {
       watch: (onChange) => watchContent(c.contentDir, onChange),
       progress,
       ...(launch ? { launch } : {}),
+      ports: { exam: examPort(progress.store, c.contentDir) },
     });
   };
 }

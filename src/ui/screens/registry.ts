@@ -3,6 +3,9 @@ import type { ProgressSnapshot } from '../../progress/snapshot.js';
 import type { Router } from '../router/state.js';
 import type { ScreenDefinition } from './definition.js';
 import { contentScreen } from './content/index.js';
+import { examScreen } from './exam/index.js';
+import { examHistoryScreen } from './exam-history/index.js';
+import { examSessionScreen } from './exam-session/index.js';
 import { homeScreen } from './home/index.js';
 import { practiceScreen } from './practice/index.js';
 import { progressScreen } from './progress/index.js';
@@ -13,7 +16,7 @@ import { studyScreen } from './study/index.js';
  * Every screen of the app. Adding one means a folder under screens/ with its model, keys and view,
  * and a row here; Home's menu lists the rows marked `menu`, in this order.
  */
-export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen];
+export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen, examScreen, examSessionScreen, examHistoryScreen];
 
 export const firstScreen = homeScreen.id;
 

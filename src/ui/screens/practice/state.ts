@@ -1,5 +1,5 @@
 import type { ContentIndex, Topic } from '../../../content/model.js';
-import { QUIZ_KINDS, type QuizKind } from '../../../quiz/model.js';
+import { QUIZ_KINDS, type Question, type QuizKind } from '../../../quiz/model.js';
 import { type PracticeItem, type PracticeSource, type QuizAnswer, answerEntry, buildPractice, cardsForMiss, isCorrect, missedAnswers, weakTopics } from '../../../quiz/practice.js';
 import { type TerminalSize, bodyHeight, windowStart } from '../../layout.js';
 import { type Reduced, type ScreenContext, withEffects } from '../model.js';
@@ -96,8 +96,23 @@ export function setupListRows(state: PracticeState): number {
   return Math.max(1, bodyHeight(state.size) - 2);
 }
 
-export function initPractice(ctx: ScreenContext, size: TerminalSize): PracticeState {
+/** Params that open Practice on a round of given questions (a mock exam's misses) instead of the setup. */
+export interface PracticeParams {
+  questions: readonly Question[];
+  /** Stored with each answer, as a generated round's seed is. */
+  seed: number;
+}
+
+export function initPractice(ctx: ScreenContext, size: TerminalSize, params?: unknown): PracticeState {
   const now = ctx.progress?.now ?? 0;
+  const state = setupState(ctx, size, now);
+  const given = (params as PracticeParams | undefined)?.questions;
+  if (!given || given.length === 0) return state;
+  const items = given.map((question): PracticeItem => ({ question, seed: (params as PracticeParams).seed, scope: null }));
+  return { ...state, mode: 'question', items };
+}
+
+function setupState(ctx: ScreenContext, size: TerminalSize, now: number): PracticeState {
   return {
     size,
     index: ctx.index,
