@@ -16,7 +16,7 @@ import { PLUGINS } from '../plugin-registry.js';
  * after they have all loaded.
  */
 export function commandTables(): readonly ServiceTable[] {
-  return [kinesisCommands, ...PLUGINS.flatMap((p) => [p.commands, ...(p.moreCommands ?? [])])];
+  return [kinesisCommands, ...PLUGINS.flatMap((p) => [p.commands, ...(p.moreCommands ?? [])])].filter((t) => t.commands.length > 0);
 }
 
 export interface BoundService {
@@ -48,9 +48,12 @@ export function parseCommand(line: string): Parsed<unknown> {
 
 export class Dispatcher {
   private readonly tables: ServiceTable[];
+  private readonly services: readonly BoundService[];
 
-  constructor(private readonly services: readonly BoundService[]) {
-    this.tables = services.map((s) => s.table);
+  constructor(services: readonly BoundService[]) {
+    // A plug-in that answers no AWS API (the transfer planner) brings an empty table: not a service.
+    this.services = services.filter((s) => s.table.commands.length > 0);
+    this.tables = this.services.map((s) => s.table);
   }
 
   parse(line: string): Parsed<unknown> {
