@@ -164,7 +164,8 @@ export function buildProgram(io: Io, result: { code: number; run?: () => Promise
     .description('every finished attempt: date, profile, scaled score, pass, per-topic results')
     .addOption(json())
     .action((opts) => {
-      result.code = examHistoryCommand(ctx(), opts, Date.now);
+      // `exam` has a --json of its own, which commander fills when the flag follows the subcommand.
+      result.code = examHistoryCommand(ctx(), { json: Boolean(opts.json || exam.opts().json) }, Date.now);
     });
 
   addProgressCommands(program, { ctx, io, result }, json);
