@@ -58,6 +58,28 @@ firehose:
     expect(r.ds.quiet!.deliveryLatencyMs.max).toBe(300_000);
   });
 
+  it('objectBytes gives the smallest and largest object exactly: quiet buffers leave small on the interval', () => {
+    const r = runFirehose(`
+duration: 400s
+firehose:
+  deliveryStreams:
+    - {name: mixed, buffer: {size: 2MiB, interval: 60s}, destination: {kind: s3, bucket: logs}}
+  producers:
+    - deliveryStream: mixed
+      schedule: [{at: 0s, rate: 1024/s}, {at: 100s, rate: 10/s}]
+      recordSize: 1KiB
+      batch: {maxRecords: 10, maxWait: 1s}
+`);
+    const sizes = r.objects('logs').map((o) => o.size);
+    const m = r.ds.mixed!;
+    expect(m.objectBytes.count).toBe(sizes.length);
+    expect(m.objectBytes.min).toBe(Math.min(...sizes));
+    expect(m.objectBytes.max).toBe(2 * MiB);
+    // A quiet minute at 10 KiB/s leaves about 600 KiB, far under the size hint.
+    expect(m.objectBytes.min).toBeLessThan(700 * 1024);
+    expect(m.objectBytes.mean).toBeCloseTo(sizes.reduce((a, b) => a + b, 0) / sizes.length, 3);
+  });
+
   it('interval 0 is zero buffering: what one call brings leaves at once, as one object', () => {
     const r = runFirehose(`
 duration: 10s

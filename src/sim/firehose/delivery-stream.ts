@@ -58,6 +58,8 @@ export interface DeliveryStreamMetrics {
   rawBytesDelivered: number;
   /** Per object: from its oldest record's arrival to the object being written. */
   deliveryLatencyMs: HistogramSummary;
+  /** Per object written at the destination: its stored size in bytes, as `aws s3 ls` shows it. */
+  objectBytes: HistogramSummary;
   flushes: { bySize: number; byInterval: number };
   transform: { invocations: number; ok: number; dropped: number; processingFailed: number };
   /** Objects and records written under the error output prefix, by error output type. */
@@ -122,6 +124,7 @@ export class DeliveryStream {
   private bytesDelivered = 0;
   private rawBytesDelivered = 0;
   private readonly latency = new Histogram();
+  private readonly objectSizes = new Histogram();
   private bySize = 0;
   private byInterval = 0;
   private errorObjects = 0;
@@ -352,6 +355,7 @@ export class DeliveryStream {
     this.rawBytesDelivered += raw;
     this.bytesDeliveredSeries.add(now, stored);
     this.latency.record(now - oldest);
+    this.objectSizes.record(stored);
     if (now - oldest > this.worstFreshness) this.worstFreshness = now - oldest;
   }
 
@@ -510,6 +514,7 @@ export class DeliveryStream {
       bytesDelivered: this.bytesDelivered,
       rawBytesDelivered: this.rawBytesDelivered,
       deliveryLatencyMs: this.latency.summary(),
+      objectBytes: this.objectSizes.summary(),
       flushes: { bySize: this.bySize, byInterval: this.byInterval },
       transform: { invocations: t.invocations, ok: t.ok, dropped: t.dropped, processingFailed: t.processingFailed },
       errorOutput: { objects: this.errorObjects, records: Object.fromEntries([...this.errorRecords].sort(([a], [b]) => (a < b ? -1 : 1))) },
