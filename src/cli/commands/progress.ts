@@ -1,3 +1,5 @@
+import { sandboxRunner } from '../../labs/sandbox/index.js';
+import { labsPort } from './lab-port.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
@@ -58,7 +60,7 @@ export function appRunner(c: Context, launch?: Launch): () => Promise<number> {
       watch: (onChange) => watchContent(c.contentDir, onChange),
       progress,
       ...(launch ? { launch } : {}),
-      ports: { exam: examPort(progress.store, c.contentDir) },
+      ports: { exam: examPort(progress.store, c.contentDir), labs: labsPort({ labsDir: c.labsDir, dataDir: c.dataDir, codeRunner: sandboxRunner, now: Date.now }) },
     });
   };
 }

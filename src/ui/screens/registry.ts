@@ -7,6 +7,8 @@ import { examScreen } from './exam/index.js';
 import { examHistoryScreen } from './exam-history/index.js';
 import { examSessionScreen } from './exam-session/index.js';
 import { homeScreen } from './home/index.js';
+import { labScreen } from './lab/index.js';
+import { labsScreen } from './labs/index.js';
 import { practiceScreen } from './practice/index.js';
 import { progressScreen } from './progress/index.js';
 import { reviewScreen } from './review/index.js';
@@ -16,7 +18,7 @@ import { studyScreen } from './study/index.js';
  * Every screen of the app. Adding one means a folder under screens/ with its model, keys and view,
  * and a row here; Home's menu lists the rows marked `menu`, in this order.
  */
-export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen, examScreen, examSessionScreen, examHistoryScreen];
+export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen, labsScreen, labScreen, examScreen, examSessionScreen, examHistoryScreen];
 
 export const firstScreen = homeScreen.id;
 

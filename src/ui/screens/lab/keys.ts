@@ -1,0 +1,77 @@
+import type { KeyBinding } from '../../keys/bindings.js';
+import { type LabAction, type LabState, SECTIONS } from './state.js';
+
+type Binding = KeyBinding<LabState, LabAction>;
+
+// Three key sets by what is on screen: the lab (sections and the solving area), the console
+// prompt (which takes every typed key, so it binds Esc itself), and the run and its result.
+
+const inLab = (s: LabState) => s.view === 'lab' && !s.typing;
+const typing = (s: LabState) => s.view === 'lab' && s.typing;
+const solving = (kind: string) => (s: LabState) => inLab(s) && s.section === 'solve' && s.lab.solve === kind;
+const reading = (s: LabState) => inLab(s) && s.section !== 'solve';
+const running = (s: LabState) => s.view === 'running';
+const results = (s: LabState) => s.view === 'results';
+
+const lab = 'Lab';
+const prompt = 'Console prompt';
+const form = 'Settings form';
+const lines = 'Console lines';
+const run = 'Run and results';
+
+export const labKeys: readonly Binding[] = [
+  { keys: ['escape'], help: 'Cancel the run', group: run, hint: 'cancel', when: running, action: () => ({ type: 'cancel' }) },
+  { keys: ['down', 'j'], help: 'Scroll the result down', group: run, when: results, action: () => ({ type: 'scroll', by: 1 }) },
+  { keys: ['up', 'k'], help: 'Scroll the result up', group: run, when: results, action: () => ({ type: 'scroll', by: -1 }) },
+  { keys: ['pagedown', 'space'], help: 'Result down a page', group: run, when: results, action: (s) => ({ type: 'scroll', by: Math.max(1, s.size.rows - 6) }) },
+  { keys: ['pageup', 'b'], help: 'Result up a page', group: run, when: results, action: (s) => ({ type: 'scroll', by: -Math.max(1, s.size.rows - 6) }) },
+  { keys: ['right', 'l', 'tab'], help: 'Next topic to read', group: run, when: (s) => results(s) && s.topics.length > 1, action: () => ({ type: 'topic', by: 1 }) },
+  { keys: ['left', 'h', 'backtab'], help: 'Previous topic to read', group: run, when: (s) => results(s) && s.topics.length > 1, action: () => ({ type: 'topic', by: -1 }) },
+  {
+    keys: ['enter', 'o'],
+    help: 'Open the selected topic to read in Study',
+    group: run,
+    hint: 'read',
+    when: (s) => results(s) && s.topics.length > 0,
+    action: (s) => ({ nav: 'open', screen: 'study', params: { topic: s.topics[s.topicCursor]!.id } }),
+  },
+  { keys: ['r'], help: 'Run again', group: run, hint: 'run again', when: results, action: () => ({ type: 'run' }) },
+  { keys: ['escape', 'q'], help: 'Back to the lab', group: run, hint: 'back', when: results, action: () => ({ type: 'closeResults' }) },
+
+  { keys: ['enter'], help: 'Run the line in the console; a line AWS answers is kept in your solution', group: prompt, hint: 'enter', when: typing, action: () => ({ type: 'submit' }) },
+  { keys: ['tab'], help: 'Complete the command, flag or value', group: prompt, hint: 'complete', when: typing, action: () => ({ type: 'complete' }) },
+  { keys: ['up'], help: 'Earlier line (history)', group: prompt, when: typing, action: () => ({ type: 'recall', by: -1 }) },
+  { keys: ['down'], help: 'Later line (history)', group: prompt, when: typing, action: () => ({ type: 'recall', by: 1 }) },
+  { keys: ['left'], help: 'Cursor left', group: prompt, when: typing, action: () => ({ type: 'cursor', by: -1 }) },
+  { keys: ['right'], help: 'Cursor right', group: prompt, when: typing, action: () => ({ type: 'cursor', by: 1 }) },
+  { keys: ['home', 'ctrl+a'], help: 'Start of the line', group: prompt, when: typing, action: (s) => ({ type: 'cursor', by: -s.cursor }) },
+  { keys: ['end', 'ctrl+e'], help: 'End of the line', group: prompt, when: typing, action: (s) => ({ type: 'cursor', by: s.input.length }) },
+  { keys: ['backspace'], help: 'Delete before the cursor', group: prompt, when: typing, action: () => ({ type: 'backspace' }) },
+  { keys: ['ctrl+r'], help: 'Run the lab with the kept lines', group: prompt, hint: 'run lab', when: typing, action: () => ({ type: 'run' }) },
+  { keys: ['escape'], help: 'Clear the line; on an empty line, leave the prompt (then d deletes a kept line)', group: prompt, hint: 'leave', when: typing, action: () => ({ type: 'clearInput' }) },
+  { keys: ['backtab'], help: 'Previous section', group: prompt, when: typing, action: () => ({ type: 'sectionBy', by: -1 }) },
+  { keys: ['printable'], help: 'Type (help lists the commands; at 30s: runs a line at that virtual time)', group: prompt, when: typing, action: (_s, k) => ({ type: 'insert', text: k.text }) },
+
+  { keys: ['up', 'k'], help: 'Previous setting', group: form, when: solving('settings'), action: () => ({ type: 'setting', by: -1 }) },
+  { keys: ['down', 'j'], help: 'Next setting', group: form, when: solving('settings'), action: () => ({ type: 'setting', by: 1 }) },
+  { keys: ['left', 'h', '-'], help: 'Smaller value, previous choice', group: form, hint: 'change', when: solving('settings'), action: () => ({ type: 'adjust', by: -1 }) },
+  { keys: ['right', 'l', '+'], help: 'Larger value, next choice', group: form, when: solving('settings'), action: () => ({ type: 'adjust', by: 1 }) },
+
+  { keys: ['up', 'k'], help: 'Previous kept line', group: lines, when: solving('commands'), action: () => ({ type: 'select', by: -1 }) },
+  { keys: ['down', 'j'], help: 'Next kept line', group: lines, when: solving('commands'), action: () => ({ type: 'select', by: 1 }) },
+  { keys: ['d', 'x'], help: 'Delete the selected line from your solution', group: lines, hint: 'delete', when: solving('commands'), action: () => ({ type: 'deleteLine' }) },
+  { keys: ['enter', 'i'], help: 'Back to the prompt', group: lines, hint: 'type', when: solving('commands'), action: () => ({ type: 'focus', on: true }) },
+
+  { keys: ['e'], help: 'Open your solution file in $EDITOR', group: lab, hint: 'edit', when: solving('code'), action: () => ({ type: 'edit' }) },
+  { keys: ['tab', 'right'], help: 'Next section', group: lab, hint: 'section', when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: 1 }) },
+  { keys: ['backtab', 'left'], help: 'Previous section', group: lab, when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: -1 }) },
+  { keys: ['tab'], help: 'Next section', group: lab, when: inLab, action: () => ({ type: 'sectionBy', by: 1 }) },
+  { keys: ['backtab'], help: 'Previous section', group: lab, when: inLab, action: () => ({ type: 'sectionBy', by: -1 }) },
+  { keys: ['1', '2', '3', '4'], help: 'Story, Task, Hints, Solve', group: lab, when: inLab, action: (_s, k) => ({ type: 'section', to: SECTIONS[Number(k.name) - 1]! }) },
+  { keys: ['n'], help: 'Reveal the next hint', group: lab, hint: 'hint', when: inLab, action: () => ({ type: 'hint' }) },
+  { keys: ['r'], help: 'Run the lab with your solution', group: lab, hint: 'run', when: inLab, action: () => ({ type: 'run' }) },
+  { keys: ['down', 'j'], help: 'Scroll down', group: lab, when: reading, action: () => ({ type: 'scroll', by: 1 }) },
+  { keys: ['up', 'k'], help: 'Scroll up', group: lab, when: reading, action: () => ({ type: 'scroll', by: -1 }) },
+  { keys: ['pagedown', 'space'], help: 'Down a page', group: lab, when: reading, action: (s) => ({ type: 'scroll', by: Math.max(1, s.size.rows - 6) }) },
+  { keys: ['pageup', 'b'], help: 'Up a page', group: lab, when: reading, action: (s) => ({ type: 'scroll', by: -Math.max(1, s.size.rows - 6) }) },
+];

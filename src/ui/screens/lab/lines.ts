@@ -1,0 +1,237 @@
+import type { RunProgress } from '../../../sim/scenario/progress.js';
+import { bodyHeight } from '../../layout.js';
+import { renderMarkdown } from '../../markdown/render.js';
+import { type Line, type Style, seg } from '../../markdown/types.js';
+import { padEnd, truncate, truncateStart } from '../../markdown/width.js';
+import { wrap } from '../../markdown/wrap.js';
+import { bestText } from '../labs/lines.js';
+import { type LabState, SECTIONS } from './state.js';
+
+// The lab screen as styled lines: a tab row, then the section, the run's dashboard or the result.
+
+const dim: Style = { dim: true };
+const bold: Style = { bold: true };
+const TITLES = { story: 'Story', task: 'Task', hints: 'Hints', solve: 'Solve' } as const;
+const SOLVE_TITLE = { settings: 'Settings', commands: 'Console', code: 'Code' } as const;
+const BLOCKS = ' ▁▂▃▄▅▆▇█';
+
+function para(text: string, width: number, style: Style = {}, indent = ' '): Line[] {
+  return text.split('\n').flatMap((p) => wrap([seg(p, style)], { width, first: [seg(indent)], rest: [seg(indent)] }));
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
+}
+
+export function labPath(s: LabState): string[] {
+  return ['Labs', s.lab.title, ...(s.view === 'running' ? ['Run'] : s.view === 'results' ? ['Result'] : [])];
+}
+
+function tabs(s: LabState, width: number): Line {
+  const out: Line = [seg(' ')];
+  SECTIONS.forEach((id, i) => {
+    const title = id === 'solve' ? SOLVE_TITLE[s.lab.solve] : id === 'hints' ? `Hints ${s.hintsShown}/${s.lab.hints.length}` : TITLES[id];
+    out.push(seg(` ${i + 1} ${title} `, id === s.section ? { inverse: true, bold: true } : dim), seg(' '));
+  });
+  const right = s.best ? `best ${bestText(s.best)}` : 'not tried';
+  const used = out.reduce((a, x) => a + x.text.length, 0);
+  if (used + right.length + 1 < width) out.push(seg(' '.repeat(width - used - right.length - 1)), seg(right, dim));
+  return out;
+}
+
+function markdown(text: string, width: number): Line[] {
+  return renderMarkdown(text, { width: width - 1 }).map((l) => [seg(' '), ...l]);
+}
+
+function sectionLines(s: LabState, width: number, height: number): Line[] {
+  switch (s.section) {
+    case 'story':
+      return markdown(s.lab.story.markdown, width);
+    case 'task':
+      return markdown(s.lab.task.markdown, width);
+    case 'hints': {
+      const shown = s.lab.hints.slice(0, s.hintsShown).flatMap((h, i) => [...para(`${i + 1}. ${h.text}`, width), []]);
+      const left = s.lab.hints.length - s.hintsShown;
+      return [...shown, [seg(' '), seg(left > 0 ? `${left} more hint${left === 1 ? '' : 's'}: n reveals the next` : s.lab.hints.length ? 'No more hints.' : 'This lab has no hints.', dim)]];
+    }
+    case 'solve':
+      return s.lab.solve === 'settings' ? settingsLines(s, width) : s.lab.solve === 'commands' ? consoleLines(s, width, height) : codeLines(s, width);
+  }
+}
+
+function settingsLines(s: LabState, width: number): Line[] {
+  const out: Line[] = [[seg(' '), seg('↑↓ pick a setting, ←→ change it, r runs the lab.', dim)], []];
+  s.lab.settings.forEach((d, i) => {
+    const v = s.settings[d.name] ?? d.default;
+    const shown = d.type === 'duration' ? durationText(Number(v)) : d.type === 'size' ? sizeText(Number(v)) : d.type === 'choice' ? (d.optionLabels?.[String(v)] ?? String(v)) : String(v);
+    const bounds =
+      d.type === 'choice' ? `${(d.options ?? []).length} choices` : d.type === 'boolean' ? 'on/off' : d.min !== undefined || d.max !== undefined ? `${show(d, d.min) ?? '…'} – ${show(d, d.max) ?? '…'}` : '';
+    const on = i === s.settingCursor;
+    out.push([seg(on ? '›' : ' ', { tone: 'heading', bold: true }), seg(padEnd(truncate(d.label, 28), 29), on ? bold : {}), seg(`‹ ${shown} ›`, on ? { tone: 'heading', bold: true } : {}), seg(`  ${bounds}`, dim)]);
+    if (on && d.help) out.push(...para(d.help, width, dim, '   '));
+  });
+  return out;
+}
+
+function show(d: { type: string }, v: number | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  return d.type === 'duration' ? durationText(v) : d.type === 'size' ? sizeText(v) : fmt(v);
+}
+
+function durationText(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`;
+}
+
+function sizeText(b: number): string {
+  return b >= 1024 * 1024 ? `${b / 1024 / 1024} MiB` : b >= 1024 ? `${b / 1024} KiB` : `${b} B`;
+}
+
+function consoleLines(s: LabState, width: number, height: number): Line[] {
+  const out: Line[] = [];
+  if (s.commands.length === 0) out.push([seg(' '), seg('Type AWS CLI commands; Enter runs one, Tab completes, help lists them.', dim)]);
+  s.commands.forEach((c, i) => {
+    const a = s.answers[i];
+    const mark = !s.typing && i === s.selected ? seg('›', { tone: 'heading', bold: true }) : seg(' ');
+    out.push([mark, seg(a?.ok ? '✓ ' : '✗ ', { tone: a?.ok ? 'due' : 'error' }), seg(truncate(c, width - 4))]);
+    if (a && !a.ok && a.text) out.push([seg('    '), seg(truncate(a.text, width - 5), { tone: 'error' })]);
+  });
+  const answer = s.output ?? (s.answers.length ? { text: s.answers[s.answers.length - 1]!.text, ok: s.answers[s.answers.length - 1]!.ok } : null);
+  const below: Line[] = [];
+  if (s.completions.length) below.push([seg(' '), seg(truncate(s.completions.join('  '), width - 1), dim)]);
+  if (answer?.text) below.push(...answer.text.split('\n').map((l): Line => [seg(' '), seg(truncate(l, width - 1), answer.ok ? dim : { tone: 'error' })]));
+  // The prompt stays in view: kept lines scroll off the top, the answer is cut at the bottom.
+  const room = Math.max(3, height - 1);
+  const keptRoom = Math.max(1, Math.min(out.length, room - Math.min(below.length, Math.floor(room / 2)) - 1));
+  const kept = out.slice(Math.max(0, out.length - keptRoom));
+  const prompt = promptLine(s, width);
+  return [...kept, prompt, ...below.slice(0, Math.max(0, room - kept.length - 1))];
+}
+
+function promptLine(s: LabState, width: number): Line {
+  const label = '$ ';
+  const room = width - label.length - 2;
+  const text = s.input.length > room ? truncateStart(s.input, room) : s.input;
+  const cut = s.input.length - text.length;
+  const at = s.cursor - cut;
+  if (!s.typing) return [seg(' '), seg(label, dim), seg(text || 'Enter or i to type', dim)];
+  return [seg(' '), seg(label, { tone: 'heading', bold: true }), seg(text.slice(0, at)), seg(text[at] ?? ' ', { inverse: true }), seg(text.slice(at + 1))];
+}
+
+function codeLines(s: LabState, width: number): Line[] {
+  const out: Line[] = [[seg(' '), seg('Your solution file', bold)]];
+  out.push([seg('   '), seg(s.codeFile ? truncateStart(s.codeFile, width - 4) : 'reading…', { tone: 'code' })]);
+  out.push([], ...para('e opens it in $EDITOR; save it, come back and press r to run the lab with it. It runs in a sandbox with a time and memory limit.', width, dim));
+  if (s.lab.hook) out.push([], [seg(' '), seg(truncate(`Hook: ${s.lab.hook.kind}`, width - 1), dim)]);
+  const err = s.result?.metrics === null ? s.result : null;
+  if (err?.checks.length) out.push([], ...para(`Last run: ${err.checks[0]!.detail}`, width, { tone: 'error' }));
+  return out;
+}
+
+/** A bar `width` cells long for `value` of `max`, with the limit at `limit`. */
+function bar(value: number, limit: number, max: number, width: number): Line {
+  const cells = Math.round((Math.min(value, max) / max) * width);
+  const limitAt = Math.min(width - 1, Math.round((limit / max) * width));
+  const out: Line = [];
+  for (let i = 0; i < width; i++) {
+    if (i === limitAt) out.push(seg('│', { tone: 'warning', bold: true }));
+    else out.push(seg(i < cells ? '█' : '·', i < cells ? (value > limit ? { tone: 'error' } : { tone: 'heading' }) : dim));
+  }
+  return out;
+}
+
+export function sparkline(values: readonly number[], width: number): string {
+  const pts = values.slice(-width);
+  const max = Math.max(1, ...pts);
+  return pts.map((v) => BLOCKS[Math.min(8, Math.round((v / max) * 8))]).join('');
+}
+
+function progressLines(s: LabState, width: number, height: number): Line[] {
+  const p = s.progress;
+  const out: Line[] = [[seg(' '), seg('Running in virtual time…', bold), seg('  Esc cancels', dim)], []];
+  if (!p) return [...out, [seg(' '), seg('starting', dim)]];
+  const share = Math.min(1, p.atMs / p.durationMs);
+  const barW = Math.max(10, width - 26);
+  const done = Math.round(share * barW);
+  out.push([seg(' '), seg('█'.repeat(done), { tone: 'heading' }), seg('░'.repeat(barW - done), dim), seg(` ${Math.round(share * 100)}% · ${Math.round(p.atMs / 1000)}/${Math.round(p.durationMs / 1000)} s`)]);
+  out.push([]);
+  out.push(...dashboard(p, s.spark, width, height - out.length));
+  return out;
+}
+
+/** Per-shard bars against the limit line, throttles, and the sparkline: what the run is doing now. */
+export function dashboard(p: RunProgress, spark: readonly number[], width: number, height: number): Line[] {
+  const out: Line[] = [[seg(' '), seg('Writes per shard, records/s (│ = 1,000/s limit)', bold)]];
+  const shardRows = Math.max(1, height - 6);
+  const shards = [...p.shards].sort((a, b) => b.recordsPerSecond - a.recordsPerSecond);
+  const shown = shards.slice(0, shardRows);
+  const max = Math.max(p.limits.recordsPerSecond * 1.25, ...shown.map((x) => x.recordsPerSecond));
+  const label = 14;
+  const barW = Math.max(10, width - label - 16);
+  for (const x of shown) {
+    const name = `${x.shard.replace('shardId-', '').replace(/^0+(?=\d)/, '#')}`;
+    out.push([seg(' '), seg(padEnd(truncate(`${x.stream} ${name}`, label - 1), label)), ...bar(x.recordsPerSecond, p.limits.recordsPerSecond, max, barW), seg(` ${fmt(Math.round(x.recordsPerSecond))}${x.throttled ? ` ✗${x.throttled}` : ''}`, x.throttled ? { tone: 'error' } : dim)]);
+  }
+  if (shards.length > shown.length) out.push([seg(' '), seg(`and ${shards.length - shown.length} more shards`, dim)]);
+  out.push([]);
+  out.push([seg(' '), seg(`Write throttles ${fmt(p.writeThrottled)} · read throttles ${fmt(p.readThrottled)}`, p.writeThrottled ? { tone: 'error' } : dim)]);
+  const what = p.iteratorAgeMs !== null ? `Iterator age ${fmt(Math.round(p.iteratorAgeMs))} ms` : p.queueDepth !== null ? `Queue depth ${fmt(p.queueDepth)}` : null;
+  if (what) out.push([seg(' '), seg(padEnd(what, 24), dim), seg(sparkline(spark, Math.max(10, width - 27)), { tone: 'heading' })]);
+  return out;
+}
+
+function resultLines(s: LabState, width: number): Line[] {
+  const out: Line[] = [];
+  if (!s.result) {
+    out.push([seg(' '), seg('Your solution could not be run:', { tone: 'error', bold: true })]);
+    for (const p of s.problems) out.push(...para(p, width, { tone: 'error' }, '   '));
+    return out;
+  }
+  const r = s.result;
+  out.push([seg(' '), seg(`Score ${fmt(r.score)}/${r.maxScore}`, { bold: true, tone: r.passed ? 'due' : 'error' }), seg(`  ${r.passed ? 'passed' : 'not passed'}`), seg(s.best ? `  · best ${bestText(s.best)}` : '', dim)]);
+  if (r.error) out.push(...para(`Your code did not run (${r.error.reason}): ${r.error.line !== undefined ? `${r.error.file}:${r.error.line}: ` : ''}${r.error.message}`, width, { tone: 'error' }));
+  out.push([]);
+  for (const c of r.checks) {
+    out.push(...wrap([seg(c.detail)], { width, first: [seg(' '), seg(c.passed ? '✓ ' : '✗ ', { tone: c.passed ? 'due' : 'error', bold: true }), seg(`${c.id} `, bold), seg(`${fmt(c.points)}/${c.maxPoints} `, dim)], rest: [seg('   ')] }));
+  }
+  out.push(...shardChart(r.metrics, width));
+  if (s.topics.length) {
+    out.push([], [seg(' '), seg('What to read', bold), seg(s.topics.length > 1 ? '  ←→ pick, Enter opens it in Study' : '  Enter opens it in Study', dim)]);
+    s.topics.forEach((t, i) => out.push([seg(i === s.topicCursor ? ' › ' : '   ', { tone: 'heading', bold: true }), seg(truncate(t.title, width - 4), i === s.topicCursor ? { tone: 'link', bold: true } : {})]));
+  }
+  return out;
+}
+
+interface ShardDoc {
+  recordsIn?: number;
+  writeThrottled?: number;
+}
+
+/** Average writes per shard over the run against the limit: where the load went. */
+function shardChart(metrics: Record<string, unknown> | null, width: number): Line[] {
+  const streams = metrics?.streams as Record<string, { shards?: Record<string, ShardDoc> }> | undefined;
+  const seconds = Number(metrics?.durationMs ?? 0) / 1000;
+  if (!streams || !(seconds > 0)) return [];
+  const rows = Object.entries(streams).flatMap(([name, st]) => Object.entries(st.shards ?? {}).map(([id, sh]) => ({ name, id, rate: (sh.recordsIn ?? 0) / seconds, throttled: sh.writeThrottled ?? 0 })));
+  if (rows.length === 0 || rows.length > 8) return [];
+  const max = Math.max(1250, ...rows.map((r) => r.rate));
+  const barW = Math.max(10, width - 32);
+  return [
+    [],
+    [seg(' '), seg('Average writes per shard, records/s (│ = limit)', bold)],
+    ...rows.map((r): Line => [seg(' '), seg(padEnd(truncate(`${r.name} ${r.id.replace('shardId-', '').replace(/^0+(?=\d)/, '#')}`, 13), 14)), ...bar(r.rate, 1000, max, barW), seg(` ${fmt(Math.round(r.rate))}${r.throttled ? ` ✗${fmt(r.throttled)}` : ''}`, r.throttled ? { tone: 'error' } : dim)]),
+  ];
+}
+
+export function labBody(s: LabState, width: number, rows: number): { lines: Line[]; status: string } {
+  const height = bodyHeight({ columns: width, rows });
+  if (s.view === 'running') return { lines: progressLines(s, width, height), status: '' };
+  if (s.view === 'results') {
+    const all = resultLines(s, width);
+    const top = Math.min(s.resultScroll, Math.max(0, all.length - height));
+    return { lines: all.slice(top, top + height), status: all.length > height ? `${top + 1}–${Math.min(all.length, top + height)}/${all.length}` : '' };
+  }
+  const body = sectionLines(s, width, height - 2);
+  const room = height - 2;
+  const top = s.section === 'solve' ? 0 : Math.min(s.scroll, Math.max(0, body.length - room));
+  return { lines: [tabs(s, width), [], ...body.slice(top, top + room)], status: body.length > room && s.section !== 'solve' ? `${top + 1}–${Math.min(body.length, top + room)}/${body.length}` : '' };
+}

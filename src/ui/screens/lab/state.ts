@@ -1,0 +1,316 @@
+import type { ContentIndex, Topic } from '../../../content/model.js';
+import { applyCompletion, type ConsoleAnswer, LabConsole } from '../../../labs/console.js';
+import type { Lab, SettingDef, SettingValue } from '../../../labs/model.js';
+import type { LabDraft, LabReport, LabRequest } from '../../../labs/protocol.js';
+import type { LabBest } from '../../../labs/results.js';
+import type { LabRunResult } from '../../../labs/run.js';
+import type { RunProgress } from '../../../sim/scenario/progress.js';
+import type { TerminalSize } from '../../layout.js';
+import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
+
+// One lab: its story, task and hints, the solving area for its kind (a settings form, the lab
+// console, or the learner's code file), the run with its live dashboard, and the scored result.
+// What the learner typed or chose goes to the `labs` port after every change, so leaving and
+// coming back loses nothing; runs and their results go through the same port.
+
+export const SECTIONS = ['story', 'task', 'hints', 'solve'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Points of the live dashboard's sparkline kept: the run's last slices. */
+const SPARK_POINTS = 60;
+
+export interface LabState {
+  size: TerminalSize;
+  lab: Lab;
+  /** Topics to read after a run: the lab's `topics` that the notes have, with their titles. */
+  topics: { id: string; title: string }[];
+  /** `idle`: the draft is still to be asked for (the app wakes the screen for it). */
+  draft: 'idle' | 'loading' | 'ready';
+  section: Section;
+  scroll: number;
+  hintsShown: number;
+  /** The console prompt has the keys (commands labs, in the solve section). */
+  typing: boolean;
+  console: LabConsole | null;
+  /** The console lines kept as the solution, and each one's answer. */
+  commands: string[];
+  answers: ConsoleAnswer[];
+  input: string;
+  cursor: number;
+  /** Where ↑/↓ is in the kept lines while recalling them; null when typing a new one. */
+  recall: number | null;
+  /** The last answer shown under the prompt (a help text, a refused line). */
+  output: { text: string; ok: boolean } | null;
+  completions: string[];
+  /** Selected kept line when the prompt is not focused (d deletes it). */
+  selected: number;
+  settings: Record<string, SettingValue>;
+  settingCursor: number;
+  codeFile: string | null;
+  best: LabBest | null;
+  view: 'lab' | 'running' | 'results';
+  runId: number;
+  progress: RunProgress | null;
+  /** Iterator age or queue depth per slice, for the sparkline. */
+  spark: number[];
+  result: LabRunResult | null;
+  /** Why the solution could not be run (file:line messages). */
+  problems: string[];
+  resultScroll: number;
+  topicCursor: number;
+}
+
+export type LabAction =
+  | { type: 'loadDraft' }
+  | { type: 'section'; to: Section }
+  | { type: 'sectionBy'; by: number }
+  | { type: 'scroll'; by: number }
+  | { type: 'hint' }
+  | { type: 'focus'; on: boolean }
+  | { type: 'insert'; text: string }
+  | { type: 'backspace' }
+  | { type: 'cursor'; by: number }
+  | { type: 'submit' }
+  | { type: 'complete' }
+  | { type: 'recall'; by: number }
+  | { type: 'clearInput' }
+  | { type: 'select'; by: number }
+  | { type: 'deleteLine' }
+  | { type: 'setting'; by: number }
+  | { type: 'adjust'; by: number }
+  | { type: 'run' }
+  | { type: 'cancel' }
+  | { type: 'edit' }
+  | { type: 'closeResults' }
+  | { type: 'topic'; by: number }
+  | LabReport;
+
+export interface LabParams {
+  lab: Lab;
+}
+
+function findTopic(topics: readonly Topic[], id: string): Topic | undefined {
+  for (const t of topics) {
+    if (t.id === id) return t;
+    const inner = findTopic(t.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+export function topicsToRead(index: ContentIndex, lab: Lab): { id: string; title: string }[] {
+  return lab.topics.flatMap((id) => {
+    const t = findTopic(index.topics, id);
+    return t ? [{ id, title: t.title }] : [];
+  });
+}
+
+export function initLab(ctx: ScreenContext, size: TerminalSize, params?: unknown): LabState {
+  const lab = (params as LabParams).lab;
+  return {
+    size,
+    lab,
+    topics: topicsToRead(ctx.index, lab),
+    draft: 'idle',
+    section: 'story',
+    scroll: 0,
+    hintsShown: 0,
+    typing: false,
+    console: lab.solve === 'commands' ? new LabConsole(lab) : null,
+    commands: [],
+    answers: [],
+    input: '',
+    cursor: 0,
+    recall: null,
+    output: null,
+    completions: [],
+    selected: 0,
+    settings: Object.fromEntries(lab.settings.map((s) => [s.name, s.default])),
+    settingCursor: 0,
+    codeFile: null,
+    best: null,
+    view: 'lab',
+    runId: 0,
+    progress: null,
+    spark: [],
+    result: null,
+    problems: [],
+    resultScroll: 0,
+    topicCursor: 0,
+  };
+}
+
+const task = (request: LabRequest): AppEffect => ({ type: 'task', task: { port: 'labs', request } });
+
+function draftOf(s: LabState): LabDraft {
+  return { hintsShown: s.hintsShown, commands: s.commands, settings: s.settings };
+}
+
+/** The state, and the draft stored because it changed. */
+function saved(s: LabState): Reduced<LabState> {
+  return withEffects(s, task({ kind: 'save', lab: s.lab.id, draft: draftOf(s) }));
+}
+
+function withAnswers(s: LabState, commands: string[]): LabState {
+  return { ...s, commands, answers: s.console ? s.console.preview(commands) : [] };
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+/** The value a left/right step gives a setting, kept within its bounds. */
+export function stepSetting(def: SettingDef, value: SettingValue, by: number): SettingValue {
+  if (def.type === 'boolean') return !value;
+  if (def.type === 'choice') {
+    const options = def.options ?? [];
+    const at = options.indexOf(String(value));
+    return options[(at + by + options.length) % options.length] ?? value;
+  }
+  const v = Number(value);
+  const lo = def.min ?? (def.type === 'integer' ? 0 : -Infinity);
+  const hi = def.max ?? Infinity;
+  let next: number;
+  if (def.type === 'size') next = by > 0 ? v * 2 : v / 2;
+  else if (def.type === 'duration') {
+    const step = v < 1000 || (by < 0 && v <= 1000) ? 100 : v < 60_000 || (by < 0 && v <= 60_000) ? 1000 : 10_000;
+    next = v + by * step;
+  } else if (def.type === 'number') next = Math.round((v + by * (Math.abs(v) < 1 ? 0.05 : 1)) * 100) / 100;
+  else next = v + by;
+  return clamp(def.type === 'integer' || def.type === 'size' ? Math.round(next) : next, lo, hi);
+}
+
+/** The settings as a solution file: `name: value`, durations in ms and sizes in bytes. */
+export function settingsYaml(lab: Lab, values: Record<string, SettingValue>): string {
+  return lab.settings
+    .map((d) => {
+      const v = values[d.name] ?? d.default;
+      return `${d.name}: ${d.type === 'duration' ? `${v}ms` : d.type === 'size' ? `${v}B` : JSON.stringify(v)}`;
+    })
+    .join('\n');
+}
+
+function startRun(s: LabState): Reduced<LabState> {
+  const runId = s.runId + 1;
+  const next: LabState = { ...s, view: 'running', runId, progress: null, spark: [], result: null, problems: [], typing: false };
+  const { lab } = s;
+  if (lab.solve === 'code') return withEffects(next, task({ kind: 'run-file', runId, lab }));
+  if (lab.solve === 'commands') return withEffects(next, task({ kind: 'run', runId, lab, language: 'sh', text: s.commands.join('\n'), file: 'console' }));
+  return withEffects(next, task({ kind: 'run', runId, lab, language: 'yaml', text: settingsYaml(lab, s.settings), file: 'settings' }));
+}
+
+function applyDraft(s: LabState, draft: LabDraft): LabState {
+  const settings = { ...s.settings };
+  for (const d of s.lab.settings) {
+    const v = draft.settings[d.name];
+    if (v !== undefined && typeof v === typeof d.default) settings[d.name] = v;
+  }
+  return withAnswers({ ...s, hintsShown: Math.min(draft.hintsShown, s.lab.hints.length), settings }, draft.commands);
+}
+
+function editInput(s: LabState, input: string, cursor: number): LabState {
+  return { ...s, input, cursor, completions: [], recall: null };
+}
+
+export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabState> {
+  switch (a.type) {
+    case 'loadDraft':
+      return withEffects({ ...s, draft: 'loading' }, task({ kind: 'open', lab: s.lab }));
+    case 'opened': {
+      if (a.lab !== s.lab.id) return s;
+      const next = { ...applyDraft(s, a.draft), draft: 'ready' as const, codeFile: a.codeFile, best: a.best };
+      return a.notice ? withEffects(next, { type: 'notice', text: a.notice, tone: 'error' }) : next;
+    }
+    case 'section':
+      return { ...s, section: a.to, scroll: 0, typing: a.to === 'solve' && s.lab.solve === 'commands' };
+    case 'sectionBy': {
+      const to = SECTIONS[(SECTIONS.indexOf(s.section) + a.by + SECTIONS.length) % SECTIONS.length]!;
+      return labReducer(s, { type: 'section', to });
+    }
+    case 'scroll':
+      return s.view === 'results' ? { ...s, resultScroll: Math.max(0, s.resultScroll + a.by) } : { ...s, scroll: Math.max(0, s.scroll + a.by) };
+    case 'hint':
+      return s.hintsShown >= s.lab.hints.length ? s : saved({ ...s, section: 'hints', hintsShown: s.hintsShown + 1 });
+    case 'focus':
+      return { ...s, typing: a.on && s.lab.solve === 'commands', completions: [] };
+    case 'insert':
+      return editInput(s, s.input.slice(0, s.cursor) + a.text + s.input.slice(s.cursor), s.cursor + a.text.length);
+    case 'backspace':
+      return s.cursor === 0 ? s : editInput(s, s.input.slice(0, s.cursor - 1) + s.input.slice(s.cursor), s.cursor - 1);
+    case 'cursor':
+      return { ...s, cursor: clamp(s.cursor + a.by, 0, s.input.length) };
+    case 'clearInput':
+      return s.input === '' ? { ...s, typing: false, output: null } : editInput(s, '', 0);
+    case 'complete': {
+      if (!s.console) return s;
+      const completion = s.console.complete(s.input, s.cursor);
+      const { line, cursor } = applyCompletion(s.input, completion);
+      return { ...s, input: line, cursor, completions: completion.candidates.length > 1 ? completion.candidates : [] };
+    }
+    case 'recall': {
+      if (s.commands.length === 0) return s;
+      const from = s.recall ?? s.commands.length;
+      const at = from + a.by;
+      if (at >= s.commands.length) return { ...s, recall: null, input: '', cursor: 0 };
+      const i = clamp(at, 0, s.commands.length - 1);
+      return { ...s, recall: i, input: s.commands[i]!, cursor: s.commands[i]!.length };
+    }
+    case 'submit': {
+      const line = s.input.trim();
+      if (!line || !s.console) return s;
+      const [answer] = s.console.preview([line]);
+      if (answer && answer.kind === 'help') return { ...editInput(s, '', 0), output: { text: answer.text, ok: true } };
+      // A line the CLI refuses stays at the prompt to be fixed; a line AWS answers is kept.
+      const alone = s.console.preview([...s.commands, line]).at(-1)!;
+      if (alone.kind === 'usage') return { ...s, output: { text: alone.text, ok: false }, completions: [] };
+      const next = withAnswers(editInput(s, '', 0), [...s.commands, line]);
+      return saved({ ...next, output: null, selected: next.commands.length - 1 });
+    }
+    case 'select':
+      return { ...s, selected: clamp(s.selected + a.by, 0, Math.max(0, s.commands.length - 1)) };
+    case 'deleteLine': {
+      if (s.commands.length === 0) return s;
+      const commands = s.commands.filter((_, i) => i !== s.selected);
+      return saved({ ...withAnswers(s, commands), selected: clamp(s.selected, 0, Math.max(0, commands.length - 1)) });
+    }
+    case 'setting':
+      return { ...s, settingCursor: clamp(s.settingCursor + a.by, 0, Math.max(0, s.lab.settings.length - 1)) };
+    case 'adjust': {
+      const def = s.lab.settings[s.settingCursor];
+      if (!def) return s;
+      return saved({ ...s, settings: { ...s.settings, [def.name]: stepSetting(def, s.settings[def.name] ?? def.default, a.by) } });
+    }
+    case 'run':
+      return s.view === 'running' ? s : startRun(s);
+    case 'cancel':
+      return s.view !== 'running' ? s : withEffects({ ...s, view: 'lab', progress: null }, task({ kind: 'cancel', runId: s.runId }), { type: 'notice', text: 'run cancelled', tone: 'info' });
+    case 'edit':
+      return s.codeFile ? withEffects(s, { type: 'editor', file: s.codeFile, line: 1 }) : s;
+    case 'closeResults':
+      return { ...s, view: 'lab', typing: s.section === 'solve' && s.lab.solve === 'commands' };
+    case 'topic':
+      return { ...s, topicCursor: clamp(s.topicCursor + a.by, 0, Math.max(0, s.topics.length - 1)) };
+    case 'runProgress': {
+      if (a.runId !== s.runId || s.view !== 'running') return s;
+      const p = a.progress;
+      const point = p.iteratorAgeMs ?? p.queueDepth;
+      return { ...s, progress: p, spark: point === null ? s.spark : [...s.spark, point].slice(-SPARK_POINTS) };
+    }
+    case 'runDone': {
+      if (a.runId !== s.runId || s.view !== 'running') return s;
+      const o = a.outcome;
+      if (!o.ok) {
+        if ('cancelled' in o) return { ...s, view: 'lab' };
+        const problems = o.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`);
+        return { ...s, view: 'results', result: null, problems, resultScroll: 0 };
+      }
+      return { ...s, view: 'results', result: o.result, problems: [], best: a.best, resultScroll: 0, topicCursor: 0 };
+    }
+    case 'portFailed':
+      return withEffects(s.view === 'running' && a.what === 'run' ? { ...s, view: 'lab' } : s, { type: 'notice', text: `${a.what}: ${a.message}`, tone: 'error' });
+    case 'listed':
+      return s;
+  }
+}
+
+export function resizeLab(s: LabState, size: TerminalSize): LabState {
+  return { ...s, size };
+}
