@@ -21,6 +21,10 @@ export class ObjectStore {
     b.set(object.key, object);
   }
 
+  get(bucket: string, key: string): S3Object | undefined {
+    return this.buckets.get(bucket)?.get(key);
+  }
+
   list(bucket: string, prefix = ''): S3Object[] {
     return [...(this.buckets.get(bucket)?.values() ?? [])].filter((o) => o.key.startsWith(prefix)).sort((a, b) => a.key.localeCompare(b.key));
   }

@@ -4,12 +4,17 @@ import { runScenario } from '../../src/sim/scenario/run.js';
 import type { SqsMetrics } from '../../src/sim/sqs/metrics.js';
 
 // Engine features the SQS labs score on: the producer's poison count (the DLQ lab compares the
-// dead-letter queue's arrivals with it).
+// dead-letter queue's arrivals with it) and the claim check (bodies over a threshold travel
+// through S3 as a pointer message).
 
-function run(yaml: string): SqsMetrics {
+function runDoc(yaml: string) {
   const loaded = loadScenarioText(yaml, 'test.yaml');
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n'));
-  return runScenario(loaded.spec).sqs as SqsMetrics;
+  return runScenario(loaded.spec);
+}
+
+function run(yaml: string): SqsMetrics {
+  return runDoc(yaml).sqs as SqsMetrics;
 }
 
 describe('poison messages', () => {
@@ -40,5 +45,62 @@ sqs:
   producers: [{name: p, queue: q, rate: 10/s}]
 `);
     expect(sqs.producers.p!.poison).toBe(0);
+  });
+});
+
+const claims = (producer: string, pool: string) => `seed: 2
+duration: 2min
+sqs:
+  queues:
+    - {name: claims, redrive: {deadLetterQueue: claims-dlq, maxReceiveCount: 2}, visibilityTimeout: 5s, duplicateRate: 0}
+    - {name: claims-dlq}
+  producers:
+    - {name: intake, queue: claims, rate: 10/s, size: {mean: 400KiB, distribution: exponential, max: 6MiB}, stop: 30s${producer}}
+  consumers:
+    - {name: assess, queue: claims, workers: 5, waitTime: 20s, processing: 20ms${pool}}
+`;
+
+describe('the claim check', () => {
+  it('bodies over the threshold go to S3 and a pointer goes through the queue; a pool that reads pointers assesses them all', () => {
+    const doc = runDoc(claims(', claimCheck: {bucket: payloads, over: 1MiB}', ', claimCheck: true'));
+    const sqs = doc.sqs as SqsMetrics;
+    const intake = sqs.producers.intake!;
+    expect(intake.oversize).toBeGreaterThan(0);
+    expect(intake.offloaded).toBe(intake.oversize);
+    expect(intake.rejected).toBe(0);
+    expect(intake.offloadedBytes).toBeGreaterThan(intake.offloaded * 1024 * 1024);
+    expect(doc.s3).toEqual({ payloads: expect.objectContaining({ objects: intake.offloaded, bytes: intake.offloadedBytes }) });
+    expect(sqs.consumers.assess).toMatchObject({ payloadsFetched: intake.offloaded, pointersUnreadable: 0, failed: 0, deleted: intake.produced });
+  });
+
+  it('a pool that does not read pointers fails on every one, and they end in the DLQ', () => {
+    const sqs = run(claims(', claimCheck: {bucket: payloads, over: 1MiB}', ''));
+    const intake = sqs.producers.intake!;
+    expect(sqs.consumers.assess).toMatchObject({ payloadsFetched: 0, pointersUnreadable: 2 * intake.offloaded, deleted: intake.produced - intake.offloaded });
+    expect(sqs.queues['claims-dlq']!.movedIn).toBe(intake.offloaded);
+  });
+
+  it('with payload support off, or no claim check, bodies over MaximumMessageSize are refused', () => {
+    for (const producer of [', claimCheck: {bucket: payloads, over: 1MiB, enabled: false}', '']) {
+      const sqs = run(claims(producer, ', claimCheck: true'));
+      const intake = sqs.producers.intake!;
+      expect(intake.offloaded).toBe(0);
+      expect(intake.rejected).toBe(intake.oversize);
+      expect(intake.rejectedByCode).toEqual({ InvalidParameterValue: intake.oversize });
+    }
+  });
+
+  it('a receive from the console shows the Extended Client pointer as the body', () => {
+    const doc = runDoc(`duration: 5s
+sqs:
+  queues: [{name: claims}]
+  producers:
+    - {name: intake, queue: claims, rate: 1/s, size: 2MiB, stop: 1s, claimCheck: {bucket: payloads, over: 1MiB}}
+actions:
+  - {at: 2s, do: "aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/claims"}
+`);
+    const answer = JSON.stringify((doc.actions as { output?: unknown }[])[0]!.output);
+    expect(answer).toContain('software.amazon.payloadoffloading.PayloadS3Pointer');
+    expect(answer).toContain('payloads');
   });
 });

@@ -3,6 +3,8 @@ import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import { backoffDelay, RatePlan, sizeSource, TICK_MS } from '../kinesis/producer-traffic.js';
 import { SQS } from '../limits.js';
+import type { ObjectStore } from '../s3.js';
+import { pointerBody } from './claim-check.js';
 import { BATCH_BYTES, type Entry, type SqsService } from './service.js';
 import type { SqsProducerSpec } from './spec.js';
 
@@ -13,6 +15,7 @@ import type { SqsProducerSpec } from './spec.js';
 // FIFO deduplication absorbs them, a standard queue stores them twice.
 
 const DEDUP_WINDOW_MS = SQS.dedupWindow.values[0]!.amount * 1000;
+const SQS_MAX_BYTES = SQS.messageBytes.values[0]!.amount;
 /** Recent messages a retry may repeat. */
 const RECENT = 256;
 const RETRY = { max: 0, backoff: 'exponential', base: 100, cap: 5000, jitter: 'full' } as const;
@@ -23,6 +26,11 @@ export interface SqsProducerMetrics {
   produced: number;
   /** Messages generated as poison (their processing always fails), retries of them not counted again. */
   poison: number;
+  /** Messages whose body is over the SQS maximum (1 MiB): no queue can take them inline. */
+  oversize: number;
+  /** Bodies written to S3 by the claim check, and their bytes. */
+  offloaded: number;
+  offloadedBytes: number;
   sent: number;
   deduplicated: number;
   retryDuplicates: number;
@@ -49,7 +57,7 @@ export class SqsProducer {
   private readonly recent: Pending[] = [];
   private recentNext = 0;
   private readonly tickLabel: string;
-  private readonly counts = { produced: 0, poison: 0, sent: 0, deduplicated: 0, retryDuplicates: 0, throttled: 0, retries: 0, givenUp: 0, rejected: 0, pending: 0, calls: 0 };
+  private readonly counts = { produced: 0, poison: 0, oversize: 0, offloaded: 0, offloadedBytes: 0, sent: 0, deduplicated: 0, retryDuplicates: 0, throttled: 0, retries: 0, givenUp: 0, rejected: 0, pending: 0, calls: 0 };
   private readonly rejectedByCode: Record<string, number> = {};
   private buffer: Pending[] = [];
   private bufferBytes = 0;
@@ -60,6 +68,7 @@ export class SqsProducer {
     private readonly sqs: SqsService,
     private readonly spec: SqsProducerSpec,
     index: number,
+    private readonly s3: ObjectStore | null = null,
   ) {
     this.name = spec.name ?? `sqs-producer-${index}`;
     this.rng = sim.rng.fork(`sqs:producer:${this.name}`);
@@ -149,12 +158,26 @@ export class SqsProducer {
       attempts: 0,
     };
     if (e.poison) this.counts.poison++;
+    if (e.size > SQS_MAX_BYTES) this.counts.oversize++;
+    this.claimCheck(e, now);
     if (share > 0) {
       if (this.recent.length < RECENT) this.recent.push(e);
       else this.recent[this.recentNext] = e;
       this.recentNext = (this.recentNext + 1) % RECENT;
     }
     return e;
+  }
+
+  /** A body over the threshold goes to S3 once; the queue gets the pointer (a retry repeats it). */
+  private claimCheck(e: Pending, now: number): void {
+    const cc = this.spec.claimCheck;
+    if (!cc?.enabled || !this.s3 || e.size <= cc.over) return;
+    const key = `${this.name}/${e.logical}`;
+    this.s3.put(cc.bucket, { key, size: e.size, writtenAt: now });
+    this.counts.offloaded++;
+    this.counts.offloadedBytes += e.size;
+    e.body = pointerBody(cc.bucket, key);
+    e.size = Buffer.byteLength(e.body, 'utf8');
   }
 
   /** One SendMessage or SendMessageBatch call. */

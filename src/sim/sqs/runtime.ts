@@ -3,6 +3,7 @@ import type { FailedBatchInfo } from '../kinesis/consumers/lambda.js';
 import { AwsError } from '../kinesis/errors.js';
 import type { KinesisService } from '../kinesis/service.js';
 import type { PluginRuntime } from '../plugins.js';
+import { ObjectStore } from '../s3.js';
 import type { World } from '../world.js';
 import type { SqsContext } from './commands.js';
 import { failureRecord } from './failure-record.js';
@@ -74,16 +75,17 @@ export class SqsRuntime implements PluginRuntime {
     private readonly kinesis: KinesisService | null,
     spec: SqsSection,
     observe?: PoolObserver,
+    s3: ObjectStore = new ObjectStore(),
   ) {
     this.service = new SqsService(sim);
     this.commandContext = { sim, sqs: this.service };
     createQueues(this.service, spec.queues);
-    this.producers = spec.producers.map((p, i) => new SqsProducer(sim, this.service, p, i + 1));
-    this.pools = spec.consumers.map((c) => new WorkerPool(sim, this.service, c, observe));
+    this.producers = spec.producers.map((p, i) => new SqsProducer(sim, this.service, p, i + 1, s3));
+    this.pools = spec.consumers.map((c) => new WorkerPool(sim, this.service, c, observe, s3));
   }
 
   static create(world: World, spec: SqsSection): SqsRuntime {
-    const runtime = new SqsRuntime(world.sim, world.kinesis, spec);
+    const runtime = new SqsRuntime(world.sim, world.kinesis, spec, undefined, world.services.get('s3') as ObjectStore | undefined);
     world.services.set('sqs', runtime);
     world.services.set('failure-destinations', (destination: string, batch: FailedBatchInfo) => runtime.deliverFailure(destination, batch));
     return runtime;

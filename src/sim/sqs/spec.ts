@@ -59,6 +59,12 @@ export const sqsProducerSpec = z
     dedup: z.object({ retryDuplicates: z.number().min(0).max(1).default(0) }).strict().default({ retryDuplicates: 0 }),
     /** Share of messages whose processing always fails (poison messages). */
     poisonShare: z.number().min(0).max(1).default(0),
+    /**
+     * The claim-check pattern (the Extended Client Library's payload support): a body larger than
+     * `over` is written to the engine's S3 as `bucket`/`PRODUCER/N` and the queue gets a small
+     * pointer message instead. `enabled: false` keeps the settings but sends every body inline.
+     */
+    claimCheck: z.object({ bucket: z.string().min(3).max(63), over: size, enabled: z.boolean().default(true) }).strict().optional(),
     /** Throttled sends (FIFO limits) are retried this many times, with exponential backoff. */
     retries: z.number().int().min(0).default(3),
     start: duration.default(0),
@@ -83,6 +89,8 @@ export const workerPoolSpec = z
     deleteInBatch: z.boolean().default(false),
     /** Keep messages invisible while they are processed (ChangeMessageVisibility heartbeats). */
     extendVisibility: z.boolean().default(false),
+    /** Reads claim-check pointers: fetches the payload from S3. Without it a pointer message fails processing. */
+    claimCheck: z.boolean().default(false),
     start: duration.default(0),
   })
   .strict();

@@ -3,6 +3,8 @@ import { Histogram, type HistogramSummary } from '../core/metrics.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import { AwsError } from '../kinesis/errors.js';
+import type { ObjectStore } from '../s3.js';
+import { readPointer } from './claim-check.js';
 import { IN_FLIGHT, type Message } from './message.js';
 import type { Queue } from './queue.js';
 import type { SqsService } from './service.js';
@@ -36,6 +38,9 @@ export interface WorkerPoolMetrics {
   deleted: number;
   staleDeletes: number;
   visibilityExtensions: number;
+  /** Claim-check payloads read from S3 (`claimCheck`), and pointer messages the pool could not read. */
+  payloadsFetched: number;
+  pointersUnreadable: number;
   errors: Record<string, number>;
   latencyMs: HistogramSummary;
 }
@@ -73,6 +78,8 @@ export class WorkerPool {
     deleted: 0,
     staleDeletes: 0,
     visibilityExtensions: 0,
+    payloadsFetched: 0,
+    pointersUnreadable: 0,
   };
   private readonly errors: Record<string, number> = {};
   private readonly label: string;
@@ -83,6 +90,7 @@ export class WorkerPool {
     private readonly sqs: SqsService,
     private readonly spec: WorkerPoolSpec,
     private readonly observe?: PoolObserver,
+    private readonly s3: ObjectStore | null = null,
   ) {
     this.name = spec.name;
     this.rng = sim.rng.fork(`sqs:workers:${spec.name}`);
@@ -159,7 +167,7 @@ export class WorkerPool {
     const message = w.messages[w.index]!;
     const receipt = w.receipts[w.index]!;
     const now = this.sim.now;
-    if (message.poison || (this.spec.failureRate > 0 && this.rng.next() < this.spec.failureRate)) {
+    if (!this.payloadReadable(message) || message.poison || (this.spec.failureRate > 0 && this.rng.next() < this.spec.failureRate)) {
       this.counts.failed++;
       this.observe?.('failed', message, w.id, now);
       w.index++;
@@ -179,6 +187,21 @@ export class WorkerPool {
     } else {
       this.delete(w, message, receipt, 0);
     }
+  }
+
+  /**
+   * A pointer message is an order only to a pool that fetches its payload; to any other it is a
+   * body it cannot parse, so processing fails every time.
+   */
+  private payloadReadable(message: Message): boolean {
+    const pointer = readPointer(message.body);
+    if (!pointer) return true;
+    if (this.spec.claimCheck && this.s3?.get(pointer.bucket, pointer.key)) {
+      this.counts.payloadsFetched++;
+      return true;
+    }
+    this.counts.pointersUnreadable++;
+    return false;
   }
 
   /** One DeleteMessageBatch for the receive's processed messages, then the next receive. */
