@@ -100,7 +100,7 @@ describe('a scenario with an iot section', () => {
     expect(doc.streams.telemetry!.recordsIn).toBe(hot.matched);
     expect(iot.functions.notify).toMatchObject({ invocations: hot.matched, durationMs: hot.matched * 300 });
     expect((doc.s3 as Record<string, { objects: number }>).hot!.objects).toBe(hot.matched);
-    expect(iot.shadows['lamp/config']).toEqual({ version: 2, exists: true, updates: 2, rejected: 0, conflicts: 0, deltas: 1, deletes: 0 });
+    expect(iot.shadows['lamp/config']).toEqual({ version: 2, exists: true, updates: 2, versioned: 0, rejected: 0, conflicts: 0, deltas: 1, deletes: 0, desired: { brightness: 50 }, reported: { brightness: 50 }, delta: {}, device: null });
     expect(doc.actions.map((a) => a.ok)).toEqual([true, true]);
     expect((doc.actions[1]!.output as { things: { thingName: string }[] }).things.map((t) => t.thingName)).toEqual(['gateway', 'lamp']);
     for (const line of renderSummary(doc).split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);

@@ -70,7 +70,7 @@ describe('shadow updates', () => {
     // Reported caught up with desired: no delta this time.
     expect(published.map((p) => p.topic)).toEqual(['$aws/things/lamp/shadow/update/accepted', '$aws/things/lamp/shadow/update/documents']);
     expect(published[1]!.body.previous).toEqual({ state: { desired: { led: 'on' } }, metadata: { desired: { led: { timestamp: 5 } } }, version: 1 });
-    expect(s.metrics().lamp).toEqual({ version: 2, exists: true, updates: 2, rejected: 0, conflicts: 0, deltas: 1, deletes: 0 });
+    expect(s.metrics().lamp).toEqual({ version: 2, exists: true, updates: 2, versioned: 0, rejected: 0, conflicts: 0, deltas: 1, deletes: 0, desired: { led: 'on' }, reported: { led: 'on' }, delta: {} });
   });
 
   it('a request with a stale version is rejected 409 Version conflict and changes nothing', () => {

@@ -45,6 +45,10 @@ export class Subscriber {
   retainedReceived = 0;
   bytes = 0;
   receiveDenied = 0;
+  /** In-engine clients that act on what they receive (a shadow's device) set these. */
+  onMessage: ((topic: string, payload: string) => void) | null = null;
+  /** A message that matched while the client was offline (not subscribed), so it never arrived. */
+  onMissed: ((topic: string) => void) | null = null;
 
   constructor(
     readonly name: string,
@@ -209,7 +213,10 @@ export class Broker {
       const units = meteredUnits(bytes);
       const checked = this.hooks.policiesActive();
       for (const s of subs) {
-        if (!s.active) continue;
+        if (!s.active) {
+          s.onMissed?.(topic);
+          continue;
+        }
         if (checked && !this.hooks.authorize(s.client, 'iot:Receive', topicArn(topic))) {
           s.receiveDenied++;
           continue;
@@ -218,6 +225,7 @@ export class Broker {
         s.bytes += bytes;
         this.perTopicFilter.set(s.filter, (this.perTopicFilter.get(s.filter) ?? 0) + 1);
         this.billableDelivered += units;
+        s.onMessage?.(topic, payload);
       }
     }
     if (r.rules.length > 0) {

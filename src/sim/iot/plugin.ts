@@ -58,6 +58,8 @@ function start(iot: IotService, spec: IotSpec): void {
       if (sh.reported !== undefined) state.reported = sh.reported;
       iot.shadows.update(sh.thing, name, JSON.stringify({ state }), 'http');
     }
+    const device = sh.device ? iot.addShadowDevice(sh.thing, name, sh.device) : null;
+    device?.start();
     const topic = `${shadowPrefix(sh.thing, name)}/update`;
     sh.updates.forEach((u, i) => {
       const request: Record<string, unknown> = { state: { ...(u.desired !== undefined ? { desired: u.desired } : {}), ...(u.reported !== undefined ? { reported: u.reported } : {}) } };
@@ -65,6 +67,7 @@ function start(iot: IotService, spec: IotSpec): void {
       if (u.clientToken !== undefined) request.clientToken = u.clientToken;
       // The device (or an app acting for it) publishes the request on the shadow's update topic.
       sim.at(Math.max(u.at, sim.now), `iot:shadow:${sh.thing}:${i}`, () => {
+        if (device && !device.mayPublish(sim.now)) return;
         iot.broker.publish({ clientId: sh.thing, thing: sh.thing }, topic, JSON.stringify(request), undefined, 1, false);
       });
     });
@@ -149,6 +152,14 @@ function check(spec: IotSpec, scenario: { streams: string[]; sections: Record<st
   });
 
   duplicates(spec.subscribers.map((s) => s.name), (i) => ['subscribers', i, 'name'], 'subscriber');
+  // A shadow's device is a subscriber named after its shadow; the metrics key them by name.
+  const deviceClients = new Set(spec.shadows.filter((sh) => sh.device).map((sh) => (sh.name ? `${sh.thing}/${sh.name}` : sh.thing)));
+  spec.subscribers.forEach((s, i) => {
+    if (deviceClients.has(s.name)) error(['subscribers', i, 'name'], `subscriber "${s.name}" has the name of a shadow's device, which subscribes under that name`);
+  });
+  spec.shadows.forEach((sh, i) => {
+    for (const [j, w] of (sh.device?.offline ?? []).entries()) if (w.to <= w.from) error(['shadows', i, 'device', 'offline', j, 'to'], 'to must come after from');
+  });
   spec.subscribers.forEach((s, i) => {
     const problem = filterProblem(s.filter) ?? (s.filter.startsWith('$aws/rules/') ? 'Basic Ingest topics cannot be subscribed to' : null);
     if (problem) error(['subscribers', i, 'filter'], problem);

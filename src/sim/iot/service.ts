@@ -9,7 +9,8 @@ import { DeviceGroup, type GroupMetrics } from './fleet.js';
 import { clientArn, evaluatePolicies, MalformedPolicyError, parsePolicy, type IotAction, type Policy } from './policy.js';
 import { TopicRule, type RuleMetrics } from './rules.js';
 import { ShadowStore, type ShadowMetrics, type ShadowResult, type Via } from './shadow.js';
-import { RULE_NAME, THING_NAME, type DeviceGroupSpec } from './spec.js';
+import { ShadowDevice, type ShadowDeviceMetrics } from './shadow-device.js';
+import { RULE_NAME, THING_NAME, type DeviceGroupSpec, type ShadowDeviceSpec } from './spec.js';
 import { parseSql, SqlParseError } from './sql.js';
 import { utf8Bytes } from './topics.js';
 
@@ -64,7 +65,7 @@ export interface IotMetrics {
   devices: Record<string, { topic: string; basicIngest: string | null; rate: number } & GroupMetrics>;
   rules: Record<string, RuleMetrics>;
   functions: Record<string, { invocations: number; durationMs: number; maxConcurrency: number }>;
-  shadows: Record<string, ShadowMetrics>;
+  shadows: Record<string, ShadowMetrics & { device: ShadowDeviceMetrics | null }>;
 }
 
 function heapPush(h: number[], v: number): void {
@@ -103,6 +104,8 @@ export class IotService {
   readonly broker: Broker;
   readonly shadows: ShadowStore;
   readonly groups: DeviceGroup[] = [];
+  /** The devices behind shadows, by shadow key (`THING` or `THING/NAME`). */
+  readonly shadowDevices = new Map<string, ShadowDevice>();
   private readonly decisions = new Map<string, boolean>();
   private readonly actionEnv: ActionEnv;
   private readonly ruleRng: Rng;
@@ -290,6 +293,12 @@ export class IotService {
     });
   }
 
+  addShadowDevice(thing: string, shadow: string | null, spec: ShadowDeviceSpec): ShadowDevice {
+    const device = new ShadowDevice({ sim: this.sim, broker: this.broker, shadows: this.shadows, subscribe: (s) => this.broker.subscribe(s) }, thing, shadow, spec);
+    this.shadowDevices.set(shadow === null ? thing : `${thing}/${shadow}`, device);
+    return device;
+  }
+
   subscribe(name: string, filter: string, thing: string | null): Subscriber {
     const s = new Subscriber(name, filter, thing);
     this.broker.subscribe(s);
@@ -320,7 +329,7 @@ export class IotService {
       devices: Object.fromEntries(this.groups.map((g) => [g.spec.name, { topic: g.spec.topic, basicIngest: g.spec.basicIngest ?? null, rate: g.spec.rate, ...g.metrics() }])),
       rules: Object.fromEntries([...this.rules.values()].map((r) => [r.name, r.metrics()])),
       functions: Object.fromEntries(sorted(this.functions).map(([name, f]) => [name, { invocations: f.invocations, durationMs: f.totalDurationMs, maxConcurrency: f.maxConcurrency }])),
-      shadows: this.shadows.metrics(),
+      shadows: Object.fromEntries(Object.entries(this.shadows.metrics()).map(([key, m]) => [key, { ...m, device: this.shadowDevices.get(key)?.metrics() ?? null }])),
     };
   }
 }

@@ -39,16 +39,23 @@ interface ShadowRecord {
   conflicts: number;
   deltas: number;
   deletes: number;
+  versioned: number;
 }
 
 export interface ShadowMetrics {
   version: number;
   exists: boolean;
   updates: number;
+  /** Accepted updates that named the version they expected (optimistic locking). */
+  versioned: number;
   rejected: number;
   conflicts: number;
   deltas: number;
   deletes: number;
+  /** The state at the end: `{}` for a section that is empty or absent. */
+  desired: Json;
+  reported: Json;
+  delta: Json;
 }
 
 function isObject(v: unknown): v is Json {
@@ -151,7 +158,7 @@ export class ShadowStore {
     const key = this.key(thing, name);
     let r = this.records.get(key);
     if (!r) {
-      r = { thing, name, exists: false, desired: undefined, reported: undefined, metaDesired: undefined, metaReported: undefined, version: 0, timestamp: 0, updates: 0, rejected: 0, conflicts: 0, deltas: 0, deletes: 0 };
+      r = { thing, name, exists: false, desired: undefined, reported: undefined, metaDesired: undefined, metaReported: undefined, version: 0, timestamp: 0, updates: 0, rejected: 0, conflicts: 0, deltas: 0, deletes: 0, versioned: 0 };
       this.records.set(key, r);
     }
     return r;
@@ -234,6 +241,7 @@ export class ShadowStore {
     r.version++;
     r.timestamp = ts;
     r.updates++;
+    if (version !== undefined) r.versioned++;
 
     const requestMeta: Json = {};
     for (const section of ['desired', 'reported'] as const) {
@@ -288,6 +296,13 @@ export class ShadowStore {
     return { ok: true, document };
   }
 
+  /** The current state without a request (no message, nothing counted), or null when there is no shadow. */
+  peek(thing: string, name: string | null): { desired: Json; reported: Json; version: number } | null {
+    const r = this.records.get(this.key(thing, name));
+    if (!r?.exists) return null;
+    return { desired: clone(r.desired) ?? {}, reported: clone(r.reported) ?? {}, version: r.version };
+  }
+
   /** Named shadows of a thing that exist now. */
   names(thing: string): string[] {
     return [...this.records.values()].filter((r) => r.thing === thing && r.name !== null && r.exists).map((r) => r.name!).sort();
@@ -296,7 +311,19 @@ export class ShadowStore {
   metrics(): Record<string, ShadowMetrics> {
     const out: Record<string, ShadowMetrics> = {};
     for (const [key, r] of [...this.records.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      out[key] = { version: r.version, exists: r.exists, updates: r.updates, rejected: r.rejected, conflicts: r.conflicts, deltas: r.deltas, deletes: r.deletes };
+      out[key] = {
+        version: r.version,
+        exists: r.exists,
+        updates: r.updates,
+        versioned: r.versioned,
+        rejected: r.rejected,
+        conflicts: r.conflicts,
+        deltas: r.deltas,
+        deletes: r.deletes,
+        desired: clone(r.desired) ?? {},
+        reported: clone(r.reported) ?? {},
+        delta: computeDelta(r.desired, r.reported),
+      };
     }
     return out;
   }

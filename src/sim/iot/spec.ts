@@ -105,6 +105,18 @@ export const policySpec = z
 
 const stateSection = z.record(z.string(), z.unknown());
 
+/** The thing behind a shadow, acting on its deltas as device firmware does. */
+export const shadowDeviceSpec = z
+  .object({
+    /** Time from a delta (or a get answer holding one) to the report of the applied fields. */
+    applyAfter: duration.default(1000),
+    /** Times the device is disconnected: deltas published meanwhile never reach it. */
+    offline: z.array(z.object({ from: duration, to: duration }).strict()).default([]),
+    /** On connecting: `get` asks for the document and applies its delta; `none` waits for the next delta. */
+    onConnect: z.enum(['get', 'none']).default('get'),
+  })
+  .strict();
+
 export const shadowSpec = z
   .object({
     thing: thingName,
@@ -112,6 +124,7 @@ export const shadowSpec = z
     name: z.string().regex(/^[$a-zA-Z0-9:_-]{1,64}$/).optional(),
     desired: stateSection.optional(),
     reported: stateSection.optional(),
+    device: shadowDeviceSpec.optional(),
     updates: z
       .array(
         z
@@ -148,3 +161,4 @@ export type RuleSpec = z.output<typeof ruleSpec>;
 export type RuleActionSpec = z.output<typeof ruleActionSpec>;
 export type PolicySpec = z.output<typeof policySpec>;
 export type ShadowSpec = z.output<typeof shadowSpec>;
+export type ShadowDeviceSpec = z.output<typeof shadowDeviceSpec>;
