@@ -138,6 +138,8 @@ export interface ProfileProblem {
   line: number;
   column: number;
   message: string;
+  /** What went wrong, for the lint codes: YAML syntax, a field, or an id already taken. */
+  kind: 'yaml' | 'field' | 'clash';
 }
 
 export type ProfileParse = { ok: true; profile: ExamProfile } | { ok: false; problems: ProfileProblem[] };
@@ -154,7 +156,7 @@ function slugOf(file: string): string {
 /** Parses one custom profile file's text; `file` is how problems name it. */
 export function parseProfile(text: string, file: string): ProfileParse {
   const parsed = YamlBlock.parse(text, 1);
-  if (!parsed.ok) return { ok: false, problems: [{ file, line: parsed.position.line, column: parsed.position.column, message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, problems: [{ file, line: parsed.position.line, column: parsed.position.column, message: parsed.message, kind: 'yaml' }] };
   const block = parsed.block;
   const result = customProfileSchema.safeParse(block.value ?? {});
   if (!result.success) {
@@ -165,7 +167,7 @@ export function parseProfile(text: string, file: string): ProfileParse {
       const at = keys[0] !== undefined ? block.keyPosition(path, keys[0]) : block.position(path);
       const where = path.length ? `${path.join('.')}: ` : '';
       const message = issue.code === 'unrecognized_keys' ? `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}` : `${where}${issue.message}`;
-      return { file, line: at.line, column: at.column, message };
+      return { file, line: at.line, column: at.column, message, kind: 'field' as const };
     });
     return { ok: false, problems };
   }
@@ -214,7 +216,7 @@ export function collectProfiles(files: readonly { file: string; text: string }[]
     }
     const clash = profiles.find((p) => p.id === r.profile.id);
     if (clash) {
-      problems.push({ file, line: 1, column: 1, message: `profile id "${r.profile.id}" is already used${clash.source ? ` by ${clash.source.file}` : ' by a built-in profile'}` });
+      problems.push({ file, line: 1, column: 1, message: `profile id "${r.profile.id}" is already used${clash.source ? ` by ${clash.source.file}` : ' by a built-in profile'}`, kind: 'clash' });
       continue;
     }
     profiles.push(r.profile);

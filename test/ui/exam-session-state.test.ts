@@ -149,7 +149,7 @@ describe('exam session screen (reducer, injected clock)', () => {
     expect(done.state.report).toMatchObject({ correct: 2, scored: 3, autoSubmitted: false, passed: false });
     const [save] = requests(done.effects);
     expect(save).toMatchObject({ kind: 'save', action: { type: 'confirm' } });
-    expect(save!.kind === 'save' && save.before.phase).toBe('running');
+    expect(save?.kind === 'save' && save.before.phase).toBe('running');
     expect(flat(done.state)).toContain('FAIL');
     expect(flat(done.state)).toContain('Storing the attempt');
     const recorded = deliver(done.state, { type: 'recorded', report: done.state.report!, due: 3 }).state;

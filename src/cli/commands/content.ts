@@ -4,7 +4,9 @@ import { formatDiagnostic } from '../../content/diagnostics.js';
 import { loadContent, loadFiles } from '../../content/loader.js';
 import type { ContentIndex, Diagnostic } from '../../content/model.js';
 import { contentStats, fileStats } from '../../content/stats.js';
+import { lintProfiles } from '../../exam/lint.js';
 import { listLabFiles } from '../../labs/load.js';
+import { profileFiles } from './exam-port.js';
 import type { Context } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { printJson } from '../serialize.js';
@@ -44,8 +46,8 @@ export function statsCommand(ctx: Context, opts: { json?: boolean }): number {
 }
 
 export function lintCommand(ctx: Context, paths: string[], opts: { json?: boolean }): number {
-  const indexes: { index: ContentIndex; base: string }[] = [];
-  if (paths.length === 0) indexes.push({ index: ctx.index(), base: ctx.contentDir });
+  const indexes: { index: ContentIndex; base: string; exams?: boolean }[] = [];
+  if (paths.length === 0) indexes.push({ index: ctx.index(), base: ctx.contentDir, exams: true });
   const files: string[] = [];
   for (const p of paths) {
     let isDir: boolean;
@@ -54,15 +56,17 @@ export function lintCommand(ctx: Context, paths: string[], opts: { json?: boolea
     } catch {
       throw new UsageError(`no such file or folder: ${p}`);
     }
-    if (isDir) indexes.push({ index: loadContent(p), base: resolve(p) });
+    if (isDir) indexes.push({ index: loadContent(p), base: resolve(p), exams: true });
     else files.push(p);
   }
   if (files.length) indexes.push({ index: loadFiles(files), base: process.cwd() });
 
   // Paths as a compiler prints them: relative to where the command was run, so editors can jump.
-  const diagnostics: Diagnostic[] = indexes.flatMap(({ index, base }) =>
-    index.diagnostics.map((d) => ({ ...d, file: relative(process.cwd(), resolve(base, d.file)) || d.file })),
-  );
+  const diagnostics: Diagnostic[] = indexes.flatMap(({ index, base, exams }) => [
+    ...index.diagnostics.map((d) => ({ ...d, file: relative(process.cwd(), resolve(base, d.file)) || d.file })),
+    // A notes folder's exam profiles (exams/*.yaml) are checked against its notes.
+    ...(exams ? lintProfiles(profileFiles(base), index) : []),
+  ]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (opts.json) {
     printJson({ diagnostics });

@@ -15,16 +15,20 @@ import { packageRoot } from '../context.js';
 // assembled with the engine's limit lines as sources, and every change of the running attempt
 // goes through the ExamRecorder, which owns the `exam` section and the attempts journal.
 
-/** The built-in profiles and those in `<content>/exams/*.yaml`, with any problems at file:line. */
-export function readProfiles(contentDir: string): ProfileSet {
+/** The profile files in `<content>/exams/`, named as a compiler would (relative to the working folder). */
+export function profileFiles(contentDir: string): { file: string; text: string }[] {
   const dir = join(contentDir, 'exams');
-  const files = existsSync(dir)
+  return existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => /\.ya?ml$/i.test(f))
         .sort()
         .map((f) => ({ file: relative(process.cwd(), join(dir, f)) || f, text: readFileSync(join(dir, f), 'utf8') }))
     : [];
-  return collectProfiles(files);
+}
+
+/** The built-in profiles and those in `<content>/exams/*.yaml`, with any problems at file:line. */
+export function readProfiles(contentDir: string): ProfileSet {
+  return collectProfiles(profileFiles(contentDir));
 }
 
 /** Where calc questions say a limit is written when the notes do not state it. */
