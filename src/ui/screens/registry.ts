@@ -18,7 +18,7 @@ import { studyScreen } from './study/index.js';
  * Every screen of the app. Adding one means a folder under screens/ with its model, keys and view,
  * and a row here; Home's menu lists the rows marked `menu`, in this order.
  */
-export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen, labsScreen, labScreen, examScreen, examSessionScreen, examHistoryScreen];
+export const screens: readonly ScreenDefinition[] = [homeScreen, studyScreen, reviewScreen, progressScreen, contentScreen, practiceScreen, examScreen, examSessionScreen, examHistoryScreen, labsScreen, labScreen];
 
 export const firstScreen = homeScreen.id;
 
