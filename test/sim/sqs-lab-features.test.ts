@@ -5,7 +5,8 @@ import type { SqsMetrics } from '../../src/sim/sqs/metrics.js';
 
 // Engine features the SQS labs score on: the producer's poison count (the DLQ lab compares the
 // dead-letter queue's arrivals with it) and the claim check (bodies over a threshold travel
-// through S3 as a pointer message).
+// through S3 as a pointer message), and per-customer order on FIFO queues (message groups by
+// customer, by message or one for all; deduplication ids per message or per call).
 
 function runDoc(yaml: string) {
   const loaded = loadScenarioText(yaml, 'test.yaml');
@@ -102,5 +103,49 @@ actions:
     const answer = JSON.stringify((doc.actions as { output?: unknown }[])[0]!.output);
     expect(answer).toContain('software.amazon.payloadoffloading.PayloadS3Pointer');
     expect(answer).toContain('payloads');
+  });
+});
+
+const ledger = (groups: string, batch: number, id: string) => `seed: 9
+duration: 40s
+sqs:
+  queues: [{name: ledger.fifo}]
+  producers:
+    - {name: wallet, queue: ledger.fifo, rate: 400/s, customers: 500, groups: {by: ${groups}}, batch: ${batch}, dedup: {retryDuplicates: 0.05, id: ${id}}, stop: 10s}
+  consumers:
+    - {name: posting, queue: ledger.fifo, workers: 20, batch: 10, waitTime: 20s, processing: {mean: 8ms, distribution: exponential, max: 200ms}, deleteInBatch: true}
+`;
+
+describe('per-customer order on a FIFO queue', () => {
+  it('groups by customer keep every customer in order; a group per message does not', () => {
+    const byCustomer = run(ledger('customer', 10, 'message')).consumers.posting!;
+    expect(byCustomer.orderViolations).toBe(0);
+    expect(byCustomer.processedTwice).toBe(0);
+    const byMessage = run(ledger('message', 10, 'message')).consumers.posting!;
+    expect(byMessage.orderViolations).toBeGreaterThan(0);
+  });
+
+  it('one group for everything keeps order but lets one worker at a time post', () => {
+    const sqs = run(ledger('single', 10, 'message'));
+    expect(sqs.consumers.posting!.orderViolations).toBe(0);
+    expect(sqs.consumers.posting!.latencyMs.p99).toBeGreaterThan(5000);
+    expect(run(ledger('customer', 10, 'message')).consumers.posting!.latencyMs.p99).toBeLessThan(1000);
+  });
+
+  it('a deduplication id drawn per call lets a resend through, stored a second time', () => {
+    const sqs = run(ledger('customer', 10, 'attempt'));
+    const wallet = sqs.producers.wallet!;
+    expect(wallet.retryDuplicates).toBeGreaterThan(0);
+    expect(sqs.queues['ledger.fifo']!.deduplicated).toBe(0);
+    expect(sqs.consumers.posting!.processedTwice).toBe(wallet.retryDuplicates);
+  });
+
+  it('groups by customer need customers', () => {
+    const loaded = loadScenarioText(`duration: 5s
+sqs:
+  queues: [{name: q.fifo}]
+  producers: [{queue: q.fifo, rate: 1/s, groups: {by: customer}}]
+`, 'test.yaml');
+    expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual([expect.stringContaining('groups.by customer needs customers')]);
   });
 });

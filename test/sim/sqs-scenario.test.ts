@@ -103,7 +103,7 @@ sqs:
     expect(Object.keys(q.series)).toEqual(['sentPerSecond', 'receivedPerSecond', 'deletedPerSecond', 'inFlightMaxPerSecond', 'visibleMaxPerSecond']);
     expect(q.series.sentPerSecond).toEqual([10, 10, 10, 10, 10]);
     expect(Object.keys(sqs.consumers.w!)).toEqual([
-      'name', 'queue', 'workers', 'receiveCalls', 'emptyReceives', 'received', 'processed', 'failed', 'processedTwice', 'duplicatesSkipped', 'deleted', 'staleDeletes', 'visibilityExtensions', 'payloadsFetched', 'pointersUnreadable', 'errors', 'latencyMs',
+      'name', 'queue', 'workers', 'receiveCalls', 'emptyReceives', 'received', 'processed', 'failed', 'processedTwice', 'duplicatesSkipped', 'orderViolations', 'deleted', 'staleDeletes', 'visibilityExtensions', 'payloadsFetched', 'pointersUnreadable', 'errors', 'latencyMs',
     ]);
     expect(Object.keys(sqs.producers.p!)).toEqual(['name', 'queue', 'produced', 'poison', 'oversize', 'offloaded', 'offloadedBytes', 'sent', 'deduplicated', 'retryDuplicates', 'throttled', 'retries', 'givenUp', 'rejected', 'pending', 'calls', 'rejectedByCode']);
   });

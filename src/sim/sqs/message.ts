@@ -33,6 +33,13 @@ export interface MessageInit {
   poison: boolean;
   /** ARN of the queue it was moved from (dead-letter queues: DeadLetterQueueSourceArn). */
   sourceArn: string | null;
+  /** Generated traffic with `customers`: whose message it is, and its place in that customer's sequence. */
+  order?: MessageOrder | null;
+}
+
+export interface MessageOrder {
+  customer: number;
+  seq: number;
 }
 
 export class Message {
@@ -50,6 +57,7 @@ export class Message {
   readonly dedupId: string | null;
   readonly poison: boolean;
   readonly sourceArn: string | null;
+  readonly order: MessageOrder | null;
   /** Unique within the queue; receipt handles carry it. */
   seq = 0;
   /** FIFO SequenceNumber. */
@@ -79,6 +87,7 @@ export class Message {
     this.dedupId = init.dedupId;
     this.poison = init.poison;
     this.sourceArn = init.sourceArn;
+    this.order = init.order ?? null;
     this.origin = this;
   }
 

@@ -71,6 +71,7 @@ function check(spec: SqsSection): Problem[] {
     if (p.name !== undefined) producers.add(p.name);
     if (!names.has(p.queue)) error(['producers', i, 'queue'], `queue "${p.queue}" is not defined under sqs.queues`);
     if (p.stop !== undefined && p.stop <= p.start) error(['producers', i, 'stop'], 'stop must come after start');
+    if (p.groups.by === 'customer' && p.customers === undefined) error(['producers', i, 'groups', 'by'], 'groups.by customer needs customers: the number of customers messages belong to');
   });
   const pools = new Set<string>();
   spec.consumers.forEach((c, i) => {

@@ -54,6 +54,9 @@ export class SqsProducer {
   private plan: RatePlan | null = null;
   private readonly stop: number;
   private readonly groupIds: string[];
+  /** Next place in each customer's sequence. */
+  private readonly customerSeq: number[];
+  private attemptIds = 0;
   private readonly recent: Pending[] = [];
   private recentNext = 0;
   private readonly tickLabel: string;
@@ -75,6 +78,7 @@ export class SqsProducer {
     this.size = sizeSource(spec.size, this.rng);
     this.stop = spec.stop ?? Infinity;
     this.groupIds = Array.from({ length: spec.groups.count }, (_, i) => `group-${i}`);
+    this.customerSeq = new Array<number>(spec.customers ?? 0).fill(0);
     this.tickLabel = `sqs:producer:${this.name}`;
   }
 
@@ -142,16 +146,21 @@ export class SqsProducer {
       const prior = filled > 0 ? this.recent[this.rng.int(filled)]! : undefined;
       if (prior && now - prior.firstSentAt < DEDUP_WINDOW_MS) {
         this.counts.retryDuplicates++;
-        return { ...prior, attempts: 0 };
+        const again = { ...prior, attempts: 0 };
+        if (fifo && this.spec.dedup.id === 'attempt') again.dedupId = this.attemptId();
+        return again;
       }
     }
     const logical = this.sqs.logical();
+    const customers = this.customerSeq.length;
+    const customer = customers > 0 ? (customers === 1 ? 0 : this.rng.int(customers)) : -1;
     const e: Pending = {
       body: null,
       size: this.size(),
       delayMs: null,
-      groupId: fifo ? this.groupIds[this.groupIds.length === 1 ? 0 : this.rng.int(this.groupIds.length)]! : null,
-      dedupId: fifo && !contentBased ? `${this.name}-${logical}` : null,
+      groupId: fifo ? this.groupId(customer, logical) : null,
+      dedupId: fifo && !contentBased ? (this.spec.dedup.id === 'attempt' ? this.attemptId() : `${this.name}-${logical}`) : null,
+      order: customer >= 0 ? { customer, seq: this.customerSeq[customer]!++ } : null,
       logical,
       poison: this.spec.poisonShare > 0 && this.rng.next() < this.spec.poisonShare,
       firstSentAt: now,
@@ -166,6 +175,19 @@ export class SqsProducer {
       this.recentNext = (this.recentNext + 1) % RECENT;
     }
     return e;
+  }
+
+  private groupId(customer: number, logical: number): string {
+    const by = this.spec.groups.by;
+    if (by === 'customer') return `customer-${Math.max(customer, 0)}`;
+    if (by === 'message') return `${this.name}-${logical}`;
+    if (by === 'single') return this.groupIds[0]!;
+    return this.groupIds[this.groupIds.length === 1 ? 0 : this.rng.int(this.groupIds.length)]!;
+  }
+
+  /** A deduplication id made fresh for one send, as a producer that draws a UUID per call does. */
+  private attemptId(): string {
+    return `${this.name}-attempt-${this.attemptIds++}`;
   }
 
   /** A body over the threshold goes to S3 once; the queue gets the pointer (a retry repeats it). */

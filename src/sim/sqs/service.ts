@@ -4,7 +4,7 @@ import { SQS } from '../limits.js';
 import { applyAttributes, defaultConfig, highThroughput, READABLE, renderAttributes, type QueueConfig, type RedrivePolicy } from './attributes.js';
 import { DedupWindow } from './dedup.js';
 import { isArn, md5, nameFromArn, nameFromUrl, queueArn, queueUrl, sequenceNumberOf, sha256, uuidOf } from './ids.js';
-import { GONE, IN_FLIGHT, Message } from './message.js';
+import { GONE, IN_FLIGHT, Message, type MessageOrder } from './message.js';
 import { Queue, SQS_TIMINGS, type Waiter } from './queue.js';
 
 // The SQS engine: queues by name, and the operations of the SQS API with AWS's rules and error
@@ -39,6 +39,7 @@ export interface Entry {
   logical: number;
   poison: boolean;
   firstSentAt: number;
+  order?: MessageOrder | null;
 }
 
 export type SendCode = 'stored' | 'deduplicated';
@@ -291,6 +292,7 @@ export class SqsService {
       dedupId: e.dedupId,
       poison: e.poison,
       sourceArn: null,
+      order: e.order ?? null,
     });
     queue.enqueue(message, e.delayMs ?? queue.config.delaySeconds * 1000);
     if (key !== null) this.dedup.get(queue)!.record(key, message.uid, message.fifoSeq, now);

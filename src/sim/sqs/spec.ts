@@ -50,13 +50,33 @@ export const sqsProducerSpec = z
     rate,
     /** Body size in bytes. */
     size: sizeDist.default(1024),
-    /** FIFO: MessageGroupId drawn evenly from `group-0` … `group-(count−1)`. */
-    groups: z.object({ count: z.number().int().min(1) }).strict().default({ count: 1 }),
+    /**
+     * Each message belongs to one of this many customers (`customer-0` …), drawn evenly, and takes
+     * the next place in that customer's sequence: worker pools count processing out of that order.
+     */
+    customers: z.number().int().min(1).optional(),
+    /**
+     * FIFO MessageGroupId: `random` draws it evenly from `group-0` … `group-(count−1)`; `single`
+     * sends everything as `group-0`; `customer`
+     * uses the customer id (needs `customers`); `message` gives every message a group of its own.
+     */
+    groups: z
+      .object({ count: z.number().int().min(1).default(1), by: z.enum(['random', 'single', 'customer', 'message']).default('random') })
+      .strict()
+      .default({ count: 1, by: 'random' }),
     /** Messages per SendMessageBatch call (1 = SendMessage). */
     batch: z.number().int().min(1).max(10).default(1),
     /** A batch leaves when full, or when its first message has waited this long. */
     batchWait: duration.default(100),
-    dedup: z.object({ retryDuplicates: z.number().min(0).max(1).default(0) }).strict().default({ retryDuplicates: 0 }),
+    /**
+     * `retryDuplicates`: share of sends that repeat a recent message (a producer retry). `id`: the
+     * FIFO MessageDeduplicationId is the message's own (`message`) or a fresh one on every send
+     * (`attempt`, a UUID per call: retries are not recognised).
+     */
+    dedup: z
+      .object({ retryDuplicates: z.number().min(0).max(1).default(0), id: z.enum(['message', 'attempt']).default('message') })
+      .strict()
+      .default({ retryDuplicates: 0, id: 'message' }),
     /** Share of messages whose processing always fails (poison messages). */
     poisonShare: z.number().min(0).max(1).default(0),
     /**

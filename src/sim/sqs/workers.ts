@@ -35,6 +35,8 @@ export interface WorkerPoolMetrics {
   failed: number;
   processedTwice: number;
   duplicatesSkipped: number;
+  /** Successes for a customer's message after a later message of the same customer (producers with `customers`). */
+  orderViolations: number;
   deleted: number;
   staleDeletes: number;
   visibilityExtensions: number;
@@ -75,6 +77,7 @@ export class WorkerPool {
     failed: 0,
     processedTwice: 0,
     duplicatesSkipped: 0,
+    orderViolations: 0,
     deleted: 0,
     staleDeletes: 0,
     visibilityExtensions: 0,
@@ -82,6 +85,8 @@ export class WorkerPool {
     pointersUnreadable: 0,
   };
   private readonly errors: Record<string, number> = {};
+  /** Highest sequence place processed per customer. */
+  private readonly lastSeq = new Map<number, number>();
   private readonly label: string;
   private readonly draw: () => number;
 
@@ -175,6 +180,7 @@ export class WorkerPool {
       return;
     }
     this.counts.processed++;
+    this.checkOrder(message);
     if (this.sideEffectDone(message.logical)) {
       if (this.spec.idempotent) this.counts.duplicatesSkipped++;
       else this.counts.processedTwice++;
@@ -265,6 +271,14 @@ export class WorkerPool {
     }
     w.index++;
     this.processNext(w);
+  }
+
+  private checkOrder(message: Message): void {
+    const order = message.order;
+    if (!order) return;
+    const last = this.lastSeq.get(order.customer) ?? -1;
+    if (order.seq < last) this.counts.orderViolations++;
+    else this.lastSeq.set(order.customer, order.seq);
   }
 
   /** Whether this pool already applied the message's effect (per producer message, not per MessageId). */
