@@ -9,7 +9,7 @@ import { labDiagnostic, type LabCode } from './diagnostics.js';
 import { compileExpression, parseTemplate } from './expr/index.js';
 import { HOOK_CONTRACTS, hookSpec, type HookSpec } from './hooks.js';
 import { DIFFICULTIES, SOLVE_KINDS, type CheckDef, type Difficulty, type Lab, type LabExpression, type LabHint, type LabSection, type LabTemplate, type SettingDef, type SolutionLanguage, type SolutionSource, type SolveKind } from './model.js';
-import { PLACEHOLDER, parseSettings, placeholders, snippetProblems, substitute } from './settings.js';
+import { PLACEHOLDER, parseSettings, placeholders, snippetProblems, snippetSettingNames, substitute } from './settings.js';
 import { commandUsageProblems, languagesFor, parseSolution } from './solution.js';
 import { YamlBlock, type YamlPath } from './yaml-block.js';
 
@@ -230,6 +230,8 @@ function parseLabUnsafe(file: string, text: string, out: Diagnostic[], options: 
         placeholderError = true;
       } else used.add(p.name);
     }
+    // A setting a used choice's snippet names is used too.
+    for (const s of settings) if (used.has(s.name)) for (const snippet of Object.values(s.snippets ?? {})) for (const n of snippetSettingNames(snippet.text)) used.add(n);
     for (const s of settings) if (!used.has(s.name)) report('L013', s.line, `setting "${s.name}" is declared but the scenario never uses \${settings.${s.name}}`);
     if (!placeholderError) {
       const text = substitute(scenarioBlock.text, settings, new Map());

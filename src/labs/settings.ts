@@ -130,7 +130,44 @@ export function parseSettings(block: YamlBlock): { settings: SettingDef[]; broke
     if (ok) settings.push(setting);
     else broken.push(name);
   }
+  // A snippet may use the plain settings (`{kind: kcl, workers: ${settings.workers}}`); a name
+  // that is not declared, or is itself a snippet choice, would be left unreplaced.
+  for (const def of [...settings]) {
+    for (const [value, snippet] of Object.entries(def.snippets ?? {})) {
+      for (const name of snippetSettingNames(snippet.text)) {
+        const target = settings.find((d) => d.name === name);
+        if (target && !target.snippets) continue;
+        problems.push({ line: snippet.line, column: 1, code: 'L028', message: `setting "${def.name}": option ${value}: the snippet uses \${settings.${name}}, ${target ? 'a choice with snippets of its own (snippets do not nest)' : 'which is not declared'}` });
+        if (settings.includes(def)) {
+          settings.splice(settings.indexOf(def), 1);
+          broken.push(def.name);
+        }
+      }
+    }
+  }
   return { settings, broken, problems };
+}
+
+/** The settings a snippet's text names as `${settings.NAME}`. */
+export function snippetSettingNames(text: string): string[] {
+  return [...text.matchAll(/\$\{settings\.([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * A snippet with the plain settings it names filled in. Its text is JSON, so a placeholder that
+ * is a whole string (`"${settings.workers}"`) becomes the bare value (a number stays a number);
+ * one inside a longer string is written into it.
+ */
+function expandSnippet(text: string, defs: readonly SettingDef[], values: ReadonlyMap<string, SettingValue>): string {
+  const fill = (whole: string, name: string, quoted: boolean) => {
+    const def = defs.find((d) => d.name === name && !d.snippets);
+    if (!def) return whole;
+    const value = settingText(def, values.get(name) ?? def.default);
+    return quoted ? value : JSON.stringify(value).slice(1, -1);
+  };
+  return text
+    .replace(/"\$\{settings\.([A-Za-z_][A-Za-z0-9_]*)\}"/g, (whole, name: string) => fill(whole, name, true))
+    .replace(/\$\{settings\.([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => fill(whole, name, false));
 }
 
 interface ChoiceOption {
@@ -288,7 +325,8 @@ export function substitute(text: string, defs: readonly SettingDef[], values: Re
     const name = /^settings\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(inner.trim())?.[1];
     const def = defs.find((d) => d.name === name);
     if (!def) return whole;
-    return settingText(def, values.get(def.name) ?? def.default);
+    const text = settingText(def, values.get(def.name) ?? def.default);
+    return def.snippets?.[String(values.get(def.name) ?? def.default)] ? expandSnippet(text, defs, values) : text;
   });
 }
 

@@ -217,6 +217,23 @@ describe('lab files', () => {
     expect(plain.metrics!.producers).toMatchObject({ checkout: { api: 'PutRecord', retries: expect.any(Number) } });
   });
 
+  it('a snippet can use the plain settings; one naming an undeclared setting is L028', async () => {
+    const withSnippet = (snippet: string) =>
+      replace(SETTINGS, '    - {name: orders, shards: ${settings.shards}}', '    - ${settings.stream}').replace(
+        '```yaml settings\n',
+        `\`\`\`yaml settings\nstream:\n  type: choice\n  options:\n    - {value: provisioned, yaml: {name: orders, shards: "\${settings.${snippet}}"}}\n    - {value: on-demand, yaml: {name: orders, mode: on-demand}}\n  default: provisioned\n`,
+      );
+    const good = parseLab('right-size.md', withSnippet('shards'));
+    expect(good.diagnostics).toEqual([]);
+    const out = await runLab(good.lab!, { kind: 'settings', values: new Map<string, string | number>([['shards', 3]]) });
+    expect(out.ok && out.result.metrics!.streams).toMatchObject({ orders: { mode: 'PROVISIONED', openShards: 3 } });
+    const bad = withSnippet('shard');
+    // (shards is then unused too: L013, a warning)
+    expect(parseLab('right-size.md', bad).diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'L028', line: lineOf(bad, 'value: provisioned', '```yaml settings'), message: 'setting "stream": option provisioned: the snippet uses ${settings.shard}, which is not declared' }),
+    ]);
+  });
+
   it('settings of every type read their bounds in base units', () => {
     const text = replace(
       SETTINGS,

@@ -33,6 +33,7 @@ producers:
     expect(s.breakdown.putPayloadUnits!.quantity).toBeCloseTo(records / 1e6, 9);
     expect(s.breakdown.putPayloadUnits!.perHour).toBeCloseTo(((records * 60) / 1e6) * KDS_PRICES.provisioned.putPayloadUnitsPerMillion, 7);
     expect(s.breakdown.efoConsumerShardHours!.cost).toBe(0);
+    expect(s.breakdown.ingestGB).toMatchObject({ unitPrice: 0, cost: 0, quantity: expect.any(Number) });
     expect(s.perHour).toBeCloseTo(s.breakdown.shardHours!.perHour + s.breakdown.putPayloadUnits!.perHour, 7);
     expect(s.total).toBeCloseTo(s.perHour / 60, 7);
     // A 30 KiB record (plus its key) is two 25 KiB units.
@@ -79,7 +80,8 @@ consumers: [{name: r, stream: od, kind: polling}]
 `);
     const od = cost.kinesis.od!;
     expect(od.mode).toBe('ON_DEMAND');
-    expect(od.breakdown.shardHours).toBeUndefined();
+    expect(od.breakdown.shardHours).toMatchObject({ unitPrice: 0, cost: 0 });
+    expect(cost.kinesis.od!.breakdown.putPayloadUnits!.quantity).toBeGreaterThan(0);
     expect(od.breakdown.streamHours!.perHour).toBeCloseTo(KDS_PRICES.onDemand.streamHour, 8);
     // 1,500 bytes plus a key of up to 6 bytes bills as 2 KiB.
     expect(od.breakdown.ingestGB!.quantity).toBeCloseTo((doc.streams.od!.recordsIn * 2048) / GB, 9);

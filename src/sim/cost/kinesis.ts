@@ -30,24 +30,21 @@ function priceStream(stream: Stream, durationMs: number): KinesisStreamCost {
   const gb = (bytes: number) => bytes / KDS_PRICES.bytesPerGB;
   const line = (quantity: number, unitPrice: number) => costLine(quantity, unitPrice, durationMs);
   const efoHours = efoConsumerShardMs(stream, durationMs) / HOUR_MS;
-  let breakdown: Record<string, CostLine>;
-  if (stream.mode === 'PROVISIONED') {
-    const p = KDS_PRICES.provisioned;
-    breakdown = {
-      shardHours: line(shardMs(stream, durationMs) / HOUR_MS, p.shardHour),
-      putPayloadUnits: line(stream.putPayloadUnits / 1e6, p.putPayloadUnitsPerMillion),
-      efoConsumerShardHours: line(efoHours, p.efoConsumerShardHour),
-      efoRetrievalGB: line(gb(stream.efoBytesOut), p.efoRetrievalPerGB),
-    };
-  } else {
-    const p = KDS_PRICES.onDemand;
-    breakdown = {
-      streamHours: line((durationMs - stream.createdAt) / HOUR_MS, p.streamHour),
-      ingestGB: line(gb(stream.billedIngestBytes), p.ingestPerGB),
-      retrievalGB: line(gb(stream.shards.reduce((n, s) => n + s.bytesRead, 0)), p.retrievalPerGB),
-      efoRetrievalGB: line(gb(stream.efoBytesOut), p.efoRetrievalPerGB),
-    };
-  }
+  const provisioned = stream.mode === 'PROVISIONED';
+  // Every line is there for both modes, so one check reads either; a line the mode does not bill
+  // keeps its measured quantity at a price of 0.
+  const p = KDS_PRICES.provisioned;
+  const o = KDS_PRICES.onDemand;
+  const billed = (forProvisioned: boolean, price: number) => (forProvisioned === provisioned ? price : 0);
+  const breakdown: Record<string, CostLine> = {
+    shardHours: line(shardMs(stream, durationMs) / HOUR_MS, billed(true, p.shardHour)),
+    putPayloadUnits: line(stream.putPayloadUnits / 1e6, billed(true, p.putPayloadUnitsPerMillion)),
+    efoConsumerShardHours: line(efoHours, billed(true, p.efoConsumerShardHour)),
+    streamHours: line((durationMs - stream.createdAt) / HOUR_MS, billed(false, o.streamHour)),
+    ingestGB: line(gb(stream.billedIngestBytes), billed(false, o.ingestPerGB)),
+    retrievalGB: line(gb(stream.shards.reduce((n, s) => n + s.bytesRead, 0)), billed(false, o.retrievalPerGB)),
+    efoRetrievalGB: line(gb(stream.efoBytesOut), provisioned ? p.efoRetrievalPerGB : o.efoRetrievalPerGB),
+  };
   const { total, perHour } = sumLines(breakdown);
   return { mode: stream.mode, perHour, total, breakdown };
 }
