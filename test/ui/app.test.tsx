@@ -28,22 +28,24 @@ describe('Home', () => {
     expect(f).toContain('9.9.9');
     expect(f).toContain('15 topics · 1 card · 6 facts · 0 questions');
     expect(f).toMatch(/❯ 1 {2}Study/);
-    expect(f).toMatch(/ {3}2 {2}Review {5}Flashcards due today, on FSRS/);
-    expect(f).toMatch(/ {3}4 {2}Content {4}What each note yields, and its problems/);
-    expect(f).toMatch(/ {3}5 {2}Practice {3}Questions generated from the notes/);
-    expect(f).toMatch(/ {3}6 {2}Quit/);
+    expect(f).toMatch(/ {3}2 {2}Review {6}Flashcards due today, on FSRS/);
+    expect(f).toMatch(/ {3}4 {2}Content {5}What each note yields, and its problems/);
+    expect(f).toMatch(/ {3}5 {2}Practice {4}Questions generated from the notes/);
+    expect(f).toMatch(/ {3}6 {2}Mock exam {3}Timed mock exams like the real one/);
+    expect(f).toMatch(/ {3}7 {2}Labs {8}Hands-on labs scored on the engine/);
+    expect(f).toMatch(/ {3}8 {2}Quit/);
   });
 
   it('moves the highlight with arrows and j/k, wrapping around', async () => {
     const app = await start();
     await press(app.stdin, bytes.down);
     expect(frame(app)).toMatch(/❯ 2 {2}Review/);
-    await press(app.stdin, 'j', 'j', 'j', 'j');
-    expect(frame(app)).toMatch(/❯ 6 {2}Quit/);
+    await press(app.stdin, 'j', 'j', 'j', 'j', 'j', 'j');
+    expect(frame(app)).toMatch(/❯ 8 {2}Quit/);
     await press(app.stdin, 'j');
     expect(frame(app)).toMatch(/❯ 1 {2}Study/);
     await press(app.stdin, 'k');
-    expect(frame(app)).toMatch(/❯ 6 {2}Quit/);
+    expect(frame(app)).toMatch(/❯ 8 {2}Quit/);
   });
 
   it('opens Study with Enter and with its number', async () => {

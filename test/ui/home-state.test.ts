@@ -12,15 +12,15 @@ const ctx = createRouter(fixtureIndex(), '0.1.0').ctx;
 describe('home state', () => {
   it('lists the menu screens and Quit', () => {
     const s = initHome(ctx);
-    expect(s.items.map((i) => i.title)).toEqual(['Study', 'Review', 'Progress', 'Content', 'Practice', 'Quit']);
+    expect(s.items.map((i) => i.title)).toEqual(['Study', 'Review', 'Progress', 'Content', 'Practice', 'Mock exam', 'Labs', 'Quit']);
     expect(s.selected).toBe(0);
   });
 
   it('moves with wrap-around and selects within bounds', () => {
     const s = initHome(ctx);
-    expect(homeReducer(s, { type: 'move', by: -1 }).selected).toBe(5);
-    expect(homeReducer(s, { type: 'move', by: 6 }).selected).toBe(0);
-    expect(homeReducer(s, { type: 'select', index: 6 })).toBe(s);
+    expect(homeReducer(s, { type: 'move', by: -1 }).selected).toBe(7);
+    expect(homeReducer(s, { type: 'move', by: 8 }).selected).toBe(0);
+    expect(homeReducer(s, { type: 'select', index: 8 })).toBe(s);
     expect(homeReducer(s, { type: 'select', index: 1 }).selected).toBe(1);
   });
 
@@ -36,7 +36,9 @@ describe('home state', () => {
     expect(run(s, '2')).toEqual({ nav: 'open', screen: 'review', update: { type: 'select', index: 1 } });
     expect(run(s, '4')).toEqual({ nav: 'open', screen: 'content', update: { type: 'select', index: 3 } });
     expect(run(s, '5')).toEqual({ nav: 'open', screen: 'practice', update: { type: 'select', index: 4 } });
-    expect(run(s, '6')).toEqual({ nav: 'quit', update: { type: 'select', index: 5 } });
+    expect(run(s, '6')).toEqual({ nav: 'open', screen: 'exam', update: { type: 'select', index: 5 } });
+    expect(run(s, '7')).toEqual({ nav: 'open', screen: 'labs', update: { type: 'select', index: 6 } });
+    expect(run(s, '8')).toEqual({ nav: 'quit', update: { type: 'select', index: 7 } });
     expect(run(s, '9')).toBeUndefined();
   });
 
@@ -53,8 +55,8 @@ describe('home state', () => {
     const lines = homeLines(empty, 80, 21).map(lineText);
     expect(lines).toContain(' 0 topics · 0 cards · 0 facts · 0 questions');
     expect(lines.some((l) => l.includes('No notes found in /empty'))).toBe(true);
-    const tight = homeLines({ ...initHome(ctx), selected: 5 }, 80, 3).map(lineText);
+    const tight = homeLines({ ...initHome(ctx), selected: 7 }, 80, 3).map(lineText);
     expect(tight).toHaveLength(3);
-    expect(tight.some((l) => l.includes('❯ 6  Quit'))).toBe(true);
+    expect(tight.some((l) => l.includes('❯ 8  Quit'))).toBe(true);
   });
 });
