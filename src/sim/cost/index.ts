@@ -1,3 +1,5 @@
+import { priceFirehose } from './firehose.js';
+import { priceIot } from './iot.js';
 import { priceKinesis } from './kinesis.js';
 import type { CostInput } from './lines.js';
 import { KDS_PRICES } from './prices.js';
@@ -9,14 +11,20 @@ import { KDS_PRICES } from './prices.js';
 
 export type { CostInput, CostLine } from './lines.js';
 export type { KinesisStreamCost } from './kinesis.js';
-export { KDS_PRICES } from './prices.js';
+export type { IotCost } from './iot.js';
+export type { FirehoseStreamCost } from './firehose.js';
+export { FIREHOSE_PRICES, IOT_PRICES, KDS_PRICES } from './prices.js';
 
 export interface CostModel {
   key: string;
   price(input: CostInput): unknown;
 }
 
-export const COST_MODELS: readonly CostModel[] = [{ key: 'kinesis', price: priceKinesis }];
+export const COST_MODELS: readonly CostModel[] = [
+  { key: 'kinesis', price: priceKinesis },
+  { key: 'firehose', price: priceFirehose },
+  { key: 'iot', price: priceIot },
+];
 
 export interface CostSection {
   currency: string;

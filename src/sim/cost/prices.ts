@@ -41,3 +41,33 @@ export const KDS_PRICES = {
     efoRetrievalPerGB: 0.05,
   },
 } as const;
+
+export const IOT_PRICES = {
+  region: 'us-east-1',
+  currency: 'USD',
+  source: 'https://aws.amazon.com/iot-core/pricing/',
+  /** Read with the IoT Core pricing page and its metering details; re-check before relying on a bill. */
+  checked: '2026-11-22',
+  /** Per 1,000,000 messages (5 KB units), the first-billion tier: $0.80 and $0.70 apply beyond 1 and 5 billion a month. */
+  messagesPerMillion: 1.0,
+  /** Per 1,000,000 rules triggered: each message a rule evaluates (its topic matched, or Basic Ingest). */
+  rulesTriggeredPerMillion: 0.15,
+  /** Per 1,000,000 actions executed, error actions included. */
+  actionsExecutedPerMillion: 0.15,
+  /** Per 1,000,000 minutes of device connection. */
+  connectionMinutesPerMillion: 0.08,
+} as const;
+
+export const FIREHOSE_PRICES = {
+  region: 'us-east-1',
+  currency: 'USD',
+  source: 'https://aws.amazon.com/firehose/pricing/',
+  /** Read with the Firehose pricing page; re-check before relying on a bill. */
+  checked: '2026-11-22',
+  /** Bytes in the GB of a per-GB charge, as for Kinesis. */
+  bytesPerGB: 1024 ** 3,
+  /** Ingestion per GB, Direct PUT and a Kinesis data stream source alike, the first-500-TB tier. */
+  ingestPerGB: 0.029,
+  /** Each record is billed rounded up to a multiple of this (5 KB, read as 5,120 bytes). */
+  ingestRecordUnitBytes: 5 * 1024,
+} as const;

@@ -2,6 +2,7 @@ import { Histogram, Series, type HistogramSummary } from '../core/metrics.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import { WindowLimiter } from '../kinesis/bucket.js';
+import { FIREHOSE_PRICES } from '../cost/prices.js';
 import { ACCOUNT, REGION } from '../kinesis/errors.js';
 import { FIREHOSE, FIREHOSE_ENGINE } from '../limits.js';
 import type { ObjectStore } from '../s3.js';
@@ -25,6 +26,7 @@ import { lambdaArn, TransformStage, type FailedRecord, type TransformHandler } f
 export const RETRY_INTERVAL_MS = 5000;
 const DIRECT_PUT_RETENTION_MS = FIREHOSE.s3RetryDirectPut.values[0]!.amount * 1000;
 const ACTIVE_PARTITIONS = FIREHOSE.activePartitions.values[0]!.amount;
+const BILLED_UNIT = FIREHOSE_PRICES.ingestRecordUnitBytes;
 
 export interface StreamContext {
   sim: Simulation;
@@ -47,6 +49,8 @@ export interface DeliveryStreamMetrics {
   compression: string;
   recordsIn: number;
   bytesIn: number;
+  /** Ingestion as billed: each record rounded up to whole 5 KB units. */
+  billedIngestBytes: number;
   /** Direct PUT records refused with ServiceUnavailableException (every attempt counts). */
   putThrottled: number;
   recordsDelivered: number;
@@ -118,6 +122,7 @@ export class DeliveryStream {
 
   recordsIn = 0;
   bytesIn = 0;
+  billedIngestBytes = 0;
   putThrottled = 0;
   private recordsDelivered = 0;
   private objectsDelivered = 0;
@@ -198,6 +203,7 @@ export class DeliveryStream {
     const now = this.ctx.sim.now;
     this.recordsIn++;
     this.bytesIn += size;
+    this.billedIngestBytes += Math.max(1, Math.ceil(size / BILLED_UNIT)) * BILLED_UNIT;
     this.recordsInSeries.add(now);
     const record: FRecord = { body, size, arrival: now };
     if (this.transform) this.transform.add(record);
@@ -508,6 +514,7 @@ export class DeliveryStream {
       compression: this.config.compression,
       recordsIn: this.recordsIn,
       bytesIn: this.bytesIn,
+      billedIngestBytes: this.billedIngestBytes,
       putThrottled: this.putThrottled,
       recordsDelivered: this.recordsDelivered,
       objectsDelivered: this.objectsDelivered,
