@@ -64,6 +64,14 @@ describe('a shadow with a device', () => {
     expect(shadow).toMatchObject({ conflicts: 1, versioned: 0, desired: { led: 'off' } });
   });
 
+  it("a shadow given in the scenario exists before any traffic, for a lab's untimed commands", () => {
+    const loaded = loadScenarioText('duration: 5s\niot:\n  shadows:\n    - {thing: lamp, desired: {led: on}}\n', 'early.yaml');
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    let answer: unknown;
+    runScenario(loaded.spec, { setup: ({ dispatcher }) => void (answer = dispatcher.execute('aws iot-data get-thing-shadow --thing-name lamp out.json')) });
+    expect(answer).toMatchObject({ ok: true, response: { state: { desired: { led: 'on' } }, version: 1 } });
+  });
+
   it('the loader refuses a subscriber named like a device and an offline window that ends before it starts', () => {
     const r = loadScenarioText(`
 duration: 10s

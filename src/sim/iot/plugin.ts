@@ -40,6 +40,14 @@ function build(world: World, spec: IotSpec): IotService {
     });
   }
   for (const g of spec.devices) iot.addDeviceGroup(g);
+  // Shadows exist from time 0, before a lab's untimed console commands run.
+  for (const sh of spec.shadows) {
+    if (sh.desired === undefined && sh.reported === undefined) continue;
+    const state: Record<string, unknown> = {};
+    if (sh.desired !== undefined) state.desired = sh.desired;
+    if (sh.reported !== undefined) state.reported = sh.reported;
+    iot.shadows.update(sh.thing, sh.name ?? null, JSON.stringify({ state }), 'http');
+  }
   return iot;
 }
 
@@ -52,12 +60,6 @@ function start(iot: IotService, spec: IotSpec): void {
   }
   for (const sh of spec.shadows) {
     const name = sh.name ?? null;
-    if (sh.desired !== undefined || sh.reported !== undefined) {
-      const state: Record<string, unknown> = {};
-      if (sh.desired !== undefined) state.desired = sh.desired;
-      if (sh.reported !== undefined) state.reported = sh.reported;
-      iot.shadows.update(sh.thing, name, JSON.stringify({ state }), 'http');
-    }
     const device = sh.device ? iot.addShadowDevice(sh.thing, name, sh.device) : null;
     device?.start();
     const topic = `${shadowPrefix(sh.thing, name)}/update`;
