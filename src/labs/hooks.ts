@@ -96,11 +96,15 @@ export const hookSpec = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('firehose-transform'),
-      records: payloadsSpec,
+      /** Sample payloads the code is fed; its answers fill the code section only. */
+      records: payloadsSpec.optional(),
+      /** Or a delivery stream of the scenario: the code becomes its transform, fed what the run sends it. */
+      deliveryStream: z.string().min(1).optional(),
       batchSize: z.number().int().min(1).max(10_000).default(100),
       limits: limitsSpec,
     })
-    .strict(),
+    .strict()
+    .refine((h) => (h.records === undefined) !== (h.deliveryStream === undefined), { message: 'give either records (sample payloads) or deliveryStream (a stream of the scenario whose transform the code becomes)' }),
   z
     .object({
       kind: z.literal('lambda-batch-handler'),
@@ -148,7 +152,7 @@ export const HOOK_CONTRACTS: Record<CodeHookKind, HookKindInfo> = {
     signature:
       "export function transform(event: {records: {recordId: string; data: string}[]}): {records: {recordId: string; result: 'Ok' | 'Dropped' | 'ProcessingFailed'; data?: string}[]}",
     summary: "a Firehose data-transformation Lambda: data is base64; every recordId must come back once, with Ok and new base64 data, Dropped, or ProcessingFailed",
-    appliesTo: 'the code section only: records, ok, dropped, processingFailed, invalid',
+    appliesTo: 'with deliveryStream, the stream\'s transform in the run (each invocation answered by the code), plus the code section: records, ok, dropped, processingFailed, invalid; with records, the code section only',
   },
   'lambda-batch-handler': {
     exportName: 'handler',
@@ -170,6 +174,8 @@ export function hookCalls(spec: HookSpec, seed: number): unknown[][] {
     case 'idempotent-consumer':
       return deliveries(spec, rng).map((d) => [d]);
     case 'firehose-transform':
+      // A stream's transform is fed the events of the run itself (src/labs/firehose-hook.ts).
+      if (!spec.records) return [];
       return batches(spec.records, spec.batchSize).map((batch) => [{ records: batch.map((data, i) => ({ recordId: recordId(batch, i), data: base64(data) })) }]);
     case 'lambda-batch-handler':
       return lambdaEvents(spec).map((e) => [e]);

@@ -4,6 +4,10 @@ import { loadScenarioText, type ScenarioProblem } from '../sim/scenario/load.js'
 import { runScenario, runScenarioStepwise, type RunOptions, type RunProgress } from '../sim/scenario/run.js';
 import type { ScenarioSpec } from '../sim/scenario/spec.js';
 import { evaluate, renderTemplate, type Value } from './expr/index.js';
+import type { FirehoseService } from '../sim/firehose/service.js';
+import type { TransformEvent } from '../sim/firehose/transform.js';
+import type { World } from '../sim/world.js';
+import { recordingHandler, replayHandler, transformFunction } from './firehose-hook.js';
 import { applyHook, HOOK_CONTRACTS, hookCalls, type CodeError, type CodeRunner } from './hooks.js';
 import type { CheckDef, Lab, SettingValue } from './model.js';
 import { substitute } from './settings.js';
@@ -101,11 +105,13 @@ export async function runLab(lab: Lab, solution: Solution, options: RunLabOption
     problems.map((p) => ({ file: lab.file, line: lab.scenario.line + p.line - 1, column: p.column, message: `scenario: ${p.message}` }));
 
   let code: Record<string, unknown> | undefined;
+  let codeSetup: ((world: World) => void) | undefined;
   if (solution.kind === 'code') {
     const applied = await runCode(lab, solution, scenarioText, options);
     if (!applied.ok) return { ok: true, result: notRun(lab, applied.error) };
     code = applied.summary;
     scenarioText = applied.scenarioText;
+    codeSetup = applied.setup;
   }
 
   const loaded = loadScenarioText(scenarioText, `${lab.id}.yaml`);
@@ -113,7 +119,10 @@ export async function runLab(lab: Lab, solution: Solution, options: RunLabOption
   const spec: ScenarioSpec = options.seed === undefined ? loaded.spec : { ...loaded.spec, seed: options.seed };
 
   const commands: CommandResult[] = [];
-  const setup: RunOptions['setup'] = solution.kind === 'commands' ? (run) => scheduleCommands(solution.lines, spec.duration, run.sim, run.dispatcher, commands) : undefined;
+  const setup: RunOptions['setup'] = (run) => {
+    if (solution.kind === 'commands') scheduleCommands(solution.lines, spec.duration, run.sim, run.dispatcher, commands);
+    codeSetup?.(run.world);
+  };
   const stepwise = options.onProgress !== undefined || options.signal !== undefined;
   const engineDoc = stepwise ? await runScenarioStepwise(spec, { setup, onProgress: options.onProgress, signal: options.signal }) : runScenario(spec, { setup });
   if (!engineDoc) return { ok: false, cancelled: true, problems: [] };
@@ -199,14 +208,25 @@ function notRun(lab: Lab, error: NonNullable<LabRunResult['error']>): LabRunResu
   };
 }
 
-type CodeApplied = { ok: true; summary: Record<string, unknown>; scenarioText: string } | { ok: false; error: NonNullable<LabRunResult['error']> };
+type CodeApplied =
+  | { ok: true; summary: Record<string, unknown>; scenarioText: string; /** Plugs the code into the run (a Firehose transform). */ setup?: (world: World) => void }
+  | { ok: false; error: NonNullable<LabRunResult['error']> };
 
 async function runCode(lab: Lab, solution: Extract<Solution, { kind: 'code' }>, scenarioText: string, options: RunLabOptions): Promise<CodeApplied> {
   const fail = (reason: string, e: CodeError): CodeApplied => ({ ok: false, error: { ...e, file: solution.file, reason } });
   if (!lab.hook) return fail('no-hook', { message: 'this lab has no hook block, so code cannot be applied' });
   if (!options.codeRunner) return fail('no-runner', { message: 'code solutions need a code runner (the sandbox), and none is available here' });
   const seed = options.seed ?? seedOf(scenarioText);
-  const calls = hookCalls(lab.hook, seed);
+  let calls = hookCalls(lab.hook, seed);
+  let events: TransformEvent[] | undefined;
+  if (lab.hook.kind === 'firehose-transform' && lab.hook.deliveryStream !== undefined) {
+    const captured = captureTransformEvents(scenarioText, lab.hook.deliveryStream, options.seed);
+    // A scenario that does not load is reported by the run itself, at its line.
+    if (captured === null) return { ok: true, summary: {}, scenarioText };
+    if (!captured.ok) return fail('hook', { message: captured.message });
+    events = captured.events;
+    calls = events.map((e) => [e]);
+  }
   const contract = HOOK_CONTRACTS[lab.hook.kind];
   const ran = await options.codeRunner({
     file: solution.file,
@@ -220,12 +240,42 @@ async function runCode(lab: Lab, solution: Extract<Solution, { kind: 'code' }>, 
   if (ran.outcomes.length !== calls.length) return fail('crashed', { message: `the code runner answered ${ran.outcomes.length} of ${calls.length} calls` });
   const applied = applyHook(lab.hook, calls, ran.outcomes);
   if (!applied.ok) return fail('contract', applied.error);
+  if (events && lab.hook.kind === 'firehose-transform' && lab.hook.deliveryStream !== undefined) {
+    const stream = lab.hook.deliveryStream;
+    const handler = replayHandler(events, ran.outcomes);
+    const setup = (world: World) => {
+      const fn = transformFunction(world, stream);
+      if (fn.ok) (world.services.get('firehose') as FirehoseService).registerTransformHandler(fn.name, handler);
+    };
+    return { ok: true, summary: applied.summary, scenarioText, setup };
+  }
   if (!applied.apply) return { ok: true, summary: applied.summary, scenarioText };
   const doc = parseDocument(scenarioText);
   const scenario = doc.toJS() as Record<string, unknown>;
   const problem = applied.apply(scenario);
   if (problem) return fail('hook', { message: problem });
   return { ok: true, summary: applied.summary, scenarioText: stringify(scenario) };
+}
+
+/**
+ * The first pass of a transform hook: runs the scenario with a function that answers every record
+ * Ok and keeps each event it is invoked with, so the learner's code can answer the same events.
+ * Null when the scenario does not load.
+ */
+function captureTransformEvents(scenarioText: string, deliveryStream: string, seed: number | undefined): { ok: true; events: TransformEvent[] } | { ok: false; message: string } | null {
+  const loaded = loadScenarioText(scenarioText, 'capture.yaml');
+  if (!loaded.ok) return null;
+  const spec = seed === undefined ? loaded.spec : { ...loaded.spec, seed };
+  const events: TransformEvent[] = [];
+  let problem: string | undefined;
+  runScenario(spec, {
+    setup: ({ world }) => {
+      const fn = transformFunction(world, deliveryStream);
+      if (!fn.ok) problem = fn.message;
+      else (world.services.get('firehose') as FirehoseService).registerTransformHandler(fn.name, recordingHandler(events));
+    },
+  });
+  return problem === undefined ? { ok: true, events } : { ok: false, message: problem };
 }
 
 /** The scenario's seed, for the hook's inputs (1, the engine's default, when it has none). */

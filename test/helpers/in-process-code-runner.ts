@@ -82,7 +82,7 @@ export const inProcessCodeRunner: CodeRunner = async (req) => {
   }
   js = exportsToScript(js);
   const module = { exports: {} as Record<string, unknown> };
-  const context = vm.createContext({ module, exports: module.exports, __calls: req.calls, __outcomes: [] as CallOutcome[] });
+  const context = vm.createContext({ module, exports: module.exports, __calls: req.calls, __outcomes: [] as CallOutcome[], atob, btoa });
   try {
     new vm.Script(js, { filename: req.file }).runInContext(context, { timeout: req.limits.timeMs });
   } catch (error) {

@@ -80,6 +80,20 @@ firehose:
     expect(m.objectBytes.mean).toBeCloseTo(sizes.reduce((a, b) => a + b, 0) / sizes.length, 3);
   });
 
+  it('payloads are sent in turn exactly as written, and counted in their UTF-8 bytes', () => {
+    const r = runFirehose(`
+duration: 5s
+firehose:
+  deliveryStreams:
+    - {name: raw, buffer: {size: 1MiB, interval: 1s}, destination: {kind: s3, bucket: logs}}
+  producers:
+    - {deliveryStream: raw, rate: 6/s, stop: 1s, payloads: ['{"a":1}', '{"cut":', 'café']}
+`);
+    const [object] = r.objects('logs');
+    expect(object!.body).toBe('{"a":1}{"cut":café{"a":1}{"cut":café');
+    expect(r.ds.raw!.bytesIn).toBe(2 * (7 + 7 + 5));
+  });
+
   it('interval 0 is zero buffering: what one call brings leaves at once, as one object', () => {
     const r = runFirehose(`
 duration: 10s

@@ -11,7 +11,7 @@ import { compress, EXTENSIONS, type Compressed } from './compress.js';
 import { ERROR_TYPES, type DeliveryStreamConfig } from './config.js';
 import { extract } from './jq.js';
 import { evaluatePrefix, objectSuffix, randomString, uuid } from './s3-keys.js';
-import { lambdaArn, TransformStage, type FailedRecord, type TransformHandler } from './transform.js';
+import { emptyCounters, lambdaArn, TransformStage, type FailedRecord, type TransformCounters, type TransformHandler } from './transform.js';
 
 // One Firehose stream in virtual time: records in (Direct PUT or a Kinesis reader), an optional
 // Lambda processing stage, buffers (one per partition with dynamic partitioning) that flush on
@@ -65,7 +65,7 @@ export interface DeliveryStreamMetrics {
   /** Per object written at the destination: its stored size in bytes, as `aws s3 ls` shows it. */
   objectBytes: HistogramSummary;
   flushes: { bySize: number; byInterval: number };
-  transform: { invocations: number; ok: number; dropped: number; processingFailed: number };
+  transform: TransformCounters;
   /** Objects and records written under the error output prefix, by error output type. */
   errorOutput: { objects: number; records: Record<string, number> };
   /** Most partitions buffering at once (0 without dynamic partitioning). */
@@ -502,7 +502,7 @@ export class DeliveryStream {
   }
 
   metrics(seconds: number): DeliveryStreamMetrics {
-    const t = this.transform?.counters ?? { invocations: 0, ok: 0, dropped: 0, processingFailed: 0 };
+    const t = this.transform?.counters ?? emptyCounters();
     const oldest = this.oldestPending();
     const freshness = Math.max(this.worstFreshness, oldest === Infinity ? 0 : this.ctx.sim.now - oldest);
     const out: DeliveryStreamMetrics = {
@@ -523,7 +523,7 @@ export class DeliveryStream {
       deliveryLatencyMs: this.latency.summary(),
       objectBytes: this.objectSizes.summary(),
       flushes: { bySize: this.bySize, byInterval: this.byInterval },
-      transform: { invocations: t.invocations, ok: t.ok, dropped: t.dropped, processingFailed: t.processingFailed },
+      transform: { ...t, failedBy: { ...t.failedBy }, firstError: { ...t.firstError } },
       errorOutput: { objects: this.errorObjects, records: Object.fromEntries([...this.errorRecords].sort(([a], [b]) => (a < b ? -1 : 1))) },
       activePartitions: this.maxActive,
       partitionsExceeded: this.partitionsExceeded,

@@ -107,8 +107,9 @@ export class DirectPutProducer {
 
   private generate(now: number): void {
     this.produced++;
-    const body = this.bodies.make(this.seq++, this.sizes());
-    const entry: Entry = { body, size: body.length, genAt: now, attempts: 0 };
+    const payloads = this.spec.payloads;
+    const body = payloads ? payloads[this.seq++ % payloads.length]! : this.bodies.make(this.seq++, this.sizes());
+    const entry: Entry = { body, size: payloads ? Buffer.byteLength(body, 'utf8') : body.length, genAt: now, attempts: 0 };
     if (this.spec.api === 'PutRecord') {
       this.send([entry]);
       return;

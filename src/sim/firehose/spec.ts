@@ -94,6 +94,8 @@ export const directPutProducerSpec = z
     recordSize: sizeSpec.default(512),
     /** JSON fields of each record, e.g. `customerId: {count: 800}`. */
     fields: z.record(z.string(), fieldSpec).default({}),
+    /** Record bodies sent in turn, exactly as written (they replace fields and recordSize): a lab's own malformed or odd records. */
+    payloads: z.array(z.string().min(1)).min(1).optional(),
     api: z.enum(['PutRecord', 'PutRecordBatch']).default('PutRecordBatch'),
     batch: z.object({ maxRecords: z.number().int().min(1).max(500).default(500), maxWait: duration.default(100) }).strict().default({ maxRecords: 500, maxWait: 100 }),
     retries: retrySpec.default({ max: 3, backoff: 'exponential', base: 100, cap: 5000, jitter: 'full' }),

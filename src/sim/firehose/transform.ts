@@ -86,10 +86,22 @@ export interface TransformCounters {
   ok: number;
   dropped: number;
   processingFailed: number;
+  /** Failed records by the error code written with them: a ProcessingFailed answer or why the whole invocation failed. */
+  failedBy: Record<FailureCode, number>;
+  /** The first failure's code and message, as the error output records carry them; both null while none failed. */
+  firstError: { errorCode: string | null; errorMessage: string | null };
+}
+
+export const FAILURE_CODES = ['Lambda.ProcessingFailed', 'Lambda.FunctionError', 'Lambda.MissingRecordId', 'Lambda.DuplicatedRecordId', 'Lambda.JsonProcessingException'] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export function emptyCounters(): TransformCounters {
+  return { invocations: 0, ok: 0, dropped: 0, processingFailed: 0, failedBy: Object.fromEntries(FAILURE_CODES.map((c) => [c, 0])) as Record<FailureCode, number>, firstError: { errorCode: null, errorMessage: null } };
 }
 
 const PAYLOAD_CAP = FIREHOSE.lambdaPayload.values[0]!.amount;
 const RESULTS = new Set<string>(['Ok', 'Dropped', 'ProcessingFailed']);
+const PROCESSING_FAILED_MESSAGE = 'The Lambda function returned ProcessingFailed for this record.';
 
 export function lambdaArn(fn: string): string {
   return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${fn}`;
@@ -101,7 +113,7 @@ function base64Length(n: number): number {
 }
 
 export class TransformStage {
-  readonly counters: TransformCounters = { invocations: 0, ok: 0, dropped: 0, processingFailed: 0 };
+  readonly counters: TransformCounters = emptyCounters();
   private records: FRecord[] = [];
   private bytes = 0;
   private timer: ScheduledEvent | null = null;
@@ -197,6 +209,7 @@ export class TransformStage {
         }
         this.inFlight -= records.length;
         this.counters.processingFailed += records.length;
+        this.countFailure(outcome.error as FailureCode, records.length, outcome.message);
         this.sink.failed(records.map((record) => ({ record, errorCode: outcome.error, errorMessage: outcome.message, attempts: attempt })));
         return;
       }
@@ -214,12 +227,18 @@ export class TransformStage {
           dropped++;
         } else {
           this.counters.processingFailed++;
-          failed.push({ record: records[i]!, errorCode: 'Lambda.ProcessingFailed', errorMessage: 'The Lambda function returned ProcessingFailed for this record.', attempts: attempt });
+          this.countFailure('Lambda.ProcessingFailed', 1, PROCESSING_FAILED_MESSAGE);
+          failed.push({ record: records[i]!, errorCode: 'Lambda.ProcessingFailed', errorMessage: PROCESSING_FAILED_MESSAGE, attempts: attempt });
         }
       }
       if (dropped > 0) this.sink.dropped(dropped);
       if (failed.length > 0) this.sink.failed(failed);
     });
+  }
+
+  private countFailure(code: FailureCode, records: number, message: string): void {
+    this.counters.failedBy[code] += records;
+    if (this.counters.firstError.errorCode === null) this.counters.firstError = { errorCode: code, errorMessage: message };
   }
 
   /** The scenario's rules: a record failing on a field value, then a share failing, then a share dropped. */
