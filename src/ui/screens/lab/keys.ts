@@ -1,13 +1,20 @@
 import type { KeyBinding } from '../../keys/bindings.js';
-import { type LabAction, type LabState, SECTIONS } from './state.js';
+import { bodyHeight } from '../../layout.js';
+import { consolePane, outputStatus } from './console-lines.js';
+import { type LabAction, type LabState, SECTIONS, TYPED_SETTINGS } from './state.js';
 
 type Binding = KeyBinding<LabState, LabAction>;
 
 // Three key sets by what is on screen: the lab (sections and the solving area), the console
 // prompt (which takes every typed key, so it binds Esc itself), and the run and its result.
 
-const inLab = (s: LabState) => s.view === 'lab' && !s.typing;
+const inLab = (s: LabState) => s.view === 'lab' && !s.typing && !s.settingEdit;
 const typing = (s: LabState) => s.view === 'lab' && s.typing;
+const editing = (s: LabState) => s.view === 'lab' && s.settingEdit !== null;
+const inConsole = (s: LabState) => s.view === 'lab' && s.section === 'solve' && s.lab.solve === 'commands';
+/** The console's answer pane is longer than its room, so PgDn is worth a footer hint. */
+const outputOverflows = (s: LabState) => inConsole(s) && outputStatus(consolePane(s, s.size.columns, bodyHeight(s.size) - 2)) !== '';
+const outputPage = (s: LabState) => Math.max(1, consolePane(s, s.size.columns, bodyHeight(s.size) - 2).output.room - 1);
 const solving = (kind: string) => (s: LabState) => inLab(s) && s.section === 'solve' && s.lab.solve === kind;
 const reading = (s: LabState) => inLab(s) && s.section !== 'solve';
 const running = (s: LabState) => s.view === 'running';
@@ -16,6 +23,7 @@ const results = (s: LabState) => s.view === 'results';
 const lab = 'Lab';
 const prompt = 'Console prompt';
 const form = 'Settings form';
+const value = 'Typing a value';
 const lines = 'Console lines';
 const run = 'Run and results';
 
@@ -38,6 +46,9 @@ export const labKeys: readonly Binding[] = [
   { keys: ['r'], help: 'Run again', group: run, hint: 'run again', when: results, action: () => ({ type: 'run' }) },
   { keys: ['escape', 'q'], help: 'Back to the lab', group: run, hint: 'back', when: results, action: () => ({ type: 'closeResults' }) },
 
+  { keys: ['pagedown'], help: "Scroll the console's answer down (help, long answers)", group: prompt, hint: 'more', when: outputOverflows, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
+  { keys: ['pageup'], help: "Scroll the console's answer up", group: prompt, when: inConsole, action: (s) => ({ type: 'outputScroll', by: -outputPage(s) }) },
+  { keys: ['pagedown'], help: "Scroll the console's answer down", group: prompt, when: inConsole, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
   { keys: ['enter'], help: 'Run the line in the console; a line AWS answers is kept in your solution', group: prompt, hint: 'enter', when: typing, action: () => ({ type: 'submit' }) },
   { keys: ['tab'], help: 'Complete the command, flag or value', group: prompt, hint: 'complete', when: typing, action: () => ({ type: 'complete' }) },
   { keys: ['up'], help: 'Earlier line (history)', group: prompt, when: typing, action: () => ({ type: 'recall', by: -1 }) },
@@ -52,6 +63,21 @@ export const labKeys: readonly Binding[] = [
   { keys: ['backtab'], help: 'Previous section', group: prompt, when: typing, action: () => ({ type: 'sectionBy', by: -1 }) },
   { keys: ['printable'], help: 'Type (help lists the commands; at 30s: runs a line at that virtual time)', group: prompt, when: typing, action: (_s, k) => ({ type: 'insert', text: k.text }) },
 
+  { keys: ['enter'], help: 'Set the typed value (refused with the reason when it is out of bounds or not a value)', group: value, hint: 'set', when: editing, action: () => ({ type: 'editCommit' }) },
+  { keys: ['escape'], help: 'Cancel: the setting keeps its value', group: value, hint: 'cancel', when: editing, action: () => ({ type: 'editCancel' }) },
+  { keys: ['backspace'], help: 'Delete the last character', group: value, when: editing, action: () => ({ type: 'editBackspace' }) },
+  { keys: ['printable'], help: 'Type the value: 4, 0.5, 30s, 5min, 64MiB (the first key replaces the value shown)', group: value, when: editing, action: (_s, k) => ({ type: 'editInsert', text: k.text }) },
+  // Nothing else may act on the lab while a value is half typed.
+  { keys: ['up', 'down', 'left', 'right', 'tab', 'backtab', 'home', 'end', 'pageup', 'pagedown'], help: 'Finish the value first (Enter or Esc)', group: value, when: editing, action: () => undefined },
+  {
+    keys: ['enter'],
+    help: 'Type a value for a number, duration or size; the next choice for the others',
+    group: form,
+    hint: 'type value',
+    when: (s) => solving('settings')(s) && TYPED_SETTINGS.has(s.lab.settings[s.settingCursor]?.type ?? ''),
+    action: () => ({ type: 'editSetting' }),
+  },
+  { keys: ['enter'], help: 'Next choice', group: form, when: solving('settings'), action: () => ({ type: 'editSetting' }) },
   { keys: ['up', 'k'], help: 'Previous setting', group: form, when: solving('settings'), action: () => ({ type: 'setting', by: -1 }) },
   { keys: ['down', 'j'], help: 'Next setting', group: form, when: solving('settings'), action: () => ({ type: 'setting', by: 1 }) },
   { keys: ['left', 'h', '-'], help: 'Smaller value, previous choice', group: form, hint: 'change', when: solving('settings'), action: () => ({ type: 'adjust', by: -1 }) },

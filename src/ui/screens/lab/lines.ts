@@ -5,6 +5,8 @@ import { type Line, type Style, seg } from '../../markdown/types.js';
 import { padEnd, truncate, truncateStart } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import { bestText } from '../labs/lines.js';
+import { consolePane, outputStatus } from './console-lines.js';
+import { settingsLines } from './settings-lines.js';
 import { type LabState, SECTIONS } from './state.js';
 
 // The lab screen as styled lines: a tab row, then the section, the run's dashboard or the result.
@@ -55,66 +57,8 @@ function sectionLines(s: LabState, width: number, height: number): Line[] {
       return [...shown, [seg(' '), seg(left > 0 ? `${left} more hint${left === 1 ? '' : 's'}: n reveals the next` : s.lab.hints.length ? 'No more hints.' : 'This lab has no hints.', dim)]];
     }
     case 'solve':
-      return s.lab.solve === 'settings' ? settingsLines(s, width) : s.lab.solve === 'commands' ? consoleLines(s, width, height) : codeLines(s, width);
+      return s.lab.solve === 'settings' ? settingsLines(s, width, height) : s.lab.solve === 'commands' ? consolePane(s, width, height).lines : codeLines(s, width);
   }
-}
-
-function settingsLines(s: LabState, width: number): Line[] {
-  const out: Line[] = [[seg(' '), seg('↑↓ pick a setting, ←→ change it, r runs the lab.', dim)], []];
-  s.lab.settings.forEach((d, i) => {
-    const v = s.settings[d.name] ?? d.default;
-    const shown = d.type === 'duration' ? durationText(Number(v)) : d.type === 'size' ? sizeText(Number(v)) : d.type === 'choice' ? (d.optionLabels?.[String(v)] ?? String(v)) : String(v);
-    const bounds =
-      d.type === 'choice' ? `${(d.options ?? []).length} choices` : d.type === 'boolean' ? 'on/off' : d.min !== undefined || d.max !== undefined ? `${show(d, d.min) ?? '…'} – ${show(d, d.max) ?? '…'}` : '';
-    const on = i === s.settingCursor;
-    out.push([seg(on ? '›' : ' ', { tone: 'heading', bold: true }), seg(padEnd(truncate(d.label, 28), 29), on ? bold : {}), seg(`‹ ${shown} ›`, on ? { tone: 'heading', bold: true } : {}), seg(`  ${bounds}`, dim)]);
-    if (on && d.help) out.push(...para(d.help, width, dim, '   '));
-  });
-  return out;
-}
-
-function show(d: { type: string }, v: number | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  return d.type === 'duration' ? durationText(v) : d.type === 'size' ? sizeText(v) : fmt(v);
-}
-
-function durationText(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`;
-}
-
-function sizeText(b: number): string {
-  return b >= 1024 * 1024 ? `${b / 1024 / 1024} MiB` : b >= 1024 ? `${b / 1024} KiB` : `${b} B`;
-}
-
-function consoleLines(s: LabState, width: number, height: number): Line[] {
-  const out: Line[] = [];
-  if (s.commands.length === 0) out.push([seg(' '), seg('Type AWS CLI commands; Enter runs one, Tab completes, help lists them.', dim)]);
-  s.commands.forEach((c, i) => {
-    const a = s.answers[i];
-    const mark = !s.typing && i === s.selected ? seg('›', { tone: 'heading', bold: true }) : seg(' ');
-    out.push([mark, seg(a?.ok ? '✓ ' : '✗ ', { tone: a?.ok ? 'due' : 'error' }), seg(truncate(c, width - 4))]);
-    if (a && !a.ok && a.text) out.push([seg('    '), seg(truncate(a.text, width - 5), { tone: 'error' })]);
-  });
-  const answer = s.output ?? (s.answers.length ? { text: s.answers[s.answers.length - 1]!.text, ok: s.answers[s.answers.length - 1]!.ok } : null);
-  const below: Line[] = [];
-  if (s.completions.length) below.push([seg(' '), seg(truncate(s.completions.join('  '), width - 1), dim)]);
-  if (answer?.text) below.push(...answer.text.split('\n').map((l): Line => [seg(' '), seg(truncate(l, width - 1), answer.ok ? dim : { tone: 'error' })]));
-  // The prompt stays in view: kept lines scroll off the top, the answer is cut at the bottom.
-  const room = Math.max(3, height - 1);
-  const keptRoom = Math.max(1, Math.min(out.length, room - Math.min(below.length, Math.floor(room / 2)) - 1));
-  const kept = out.slice(Math.max(0, out.length - keptRoom));
-  const prompt = promptLine(s, width);
-  return [...kept, prompt, ...below.slice(0, Math.max(0, room - kept.length - 1))];
-}
-
-function promptLine(s: LabState, width: number): Line {
-  const label = '$ ';
-  const room = width - label.length - 2;
-  const text = s.input.length > room ? truncateStart(s.input, room) : s.input;
-  const cut = s.input.length - text.length;
-  const at = s.cursor - cut;
-  if (!s.typing) return [seg(' '), seg(label, dim), seg(text || 'Enter or i to type', dim)];
-  return [seg(' '), seg(label, { tone: 'heading', bold: true }), seg(text.slice(0, at)), seg(text[at] ?? ' ', { inverse: true }), seg(text.slice(at + 1))];
 }
 
 function codeLines(s: LabState, width: number): Line[] {
@@ -233,5 +177,7 @@ export function labBody(s: LabState, width: number, rows: number): { lines: Line
   const body = sectionLines(s, width, height - 2);
   const room = height - 2;
   const top = s.section === 'solve' ? 0 : Math.min(s.scroll, Math.max(0, body.length - room));
-  return { lines: [tabs(s, width), [], ...body.slice(top, top + room)], status: body.length > room && s.section !== 'solve' ? `${top + 1}–${Math.min(body.length, top + room)}/${body.length}` : '' };
+  const status =
+    s.section === 'solve' ? (s.lab.solve === 'commands' ? outputStatus(consolePane(s, width, room)) : '') : body.length > room ? `${top + 1}–${Math.min(body.length, top + room)}/${body.length}` : '';
+  return { lines: [tabs(s, width), [], ...body.slice(top, top + room)], status };
 }

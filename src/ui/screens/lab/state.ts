@@ -4,8 +4,10 @@ import type { Lab, SettingDef, SettingValue } from '../../../labs/model.js';
 import type { LabDraft, LabReport, LabRequest } from '../../../labs/protocol.js';
 import type { LabBest } from '../../../labs/results.js';
 import type { LabRunResult } from '../../../labs/run.js';
+import { parseSolution } from '../../../labs/solution.js';
 import type { RunProgress } from '../../../sim/scenario/progress.js';
-import type { TerminalSize } from '../../layout.js';
+import { type TerminalSize, bodyHeight } from '../../layout.js';
+import { consolePane } from './console-lines.js';
 import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
 
 // One lab: its story, task and hints, the solving area for its kind (a settings form, the lab
@@ -46,6 +48,10 @@ export interface LabState {
   selected: number;
   settings: Record<string, SettingValue>;
   settingCursor: number;
+  /** A value being typed for the selected setting; the setting keeps its value until it is accepted. */
+  settingEdit: SettingEdit | null;
+  /** First line of the console's answer pane shown (PgUp/PgDn); back to 0 with every new answer. */
+  outputScroll: number;
   codeFile: string | null;
   best: LabBest | null;
   view: 'lab' | 'running' | 'results';
@@ -58,6 +64,14 @@ export interface LabState {
   problems: string[];
   resultScroll: number;
   topicCursor: number;
+}
+
+export interface SettingEdit {
+  text: string;
+  /** The text is the value the edit started from: the first key typed replaces it. */
+  fresh: boolean;
+  /** Why the last Enter was refused, in the lab format's words. */
+  error: string | null;
 }
 
 export type LabAction =
@@ -78,6 +92,12 @@ export type LabAction =
   | { type: 'deleteLine' }
   | { type: 'setting'; by: number }
   | { type: 'adjust'; by: number }
+  | { type: 'editSetting' }
+  | { type: 'editInsert'; text: string }
+  | { type: 'editBackspace' }
+  | { type: 'editCommit' }
+  | { type: 'editCancel' }
+  | { type: 'outputScroll'; by: number }
   | { type: 'run' }
   | { type: 'cancel' }
   | { type: 'edit' }
@@ -127,6 +147,8 @@ export function initLab(ctx: ScreenContext, size: TerminalSize, params?: unknown
     selected: 0,
     settings: Object.fromEntries(lab.settings.map((s) => [s.name, s.default])),
     settingCursor: 0,
+    settingEdit: null,
+    outputScroll: 0,
     codeFile: null,
     best: null,
     view: 'lab',
@@ -190,7 +212,7 @@ export function settingsYaml(lab: Lab, values: Record<string, SettingValue>): st
 
 function startRun(s: LabState): Reduced<LabState> {
   const runId = s.runId + 1;
-  const next: LabState = { ...s, view: 'running', runId, progress: null, spark: [], result: null, problems: [], typing: false };
+  const next: LabState = { ...s, view: 'running', runId, progress: null, spark: [], result: null, problems: [], typing: false, settingEdit: null };
   const { lab } = s;
   if (lab.solve === 'code') return withEffects(next, task({ kind: 'run-file', runId, lab }));
   if (lab.solve === 'commands') return withEffects(next, task({ kind: 'run', runId, lab, language: 'sh', text: s.commands.join('\n'), file: 'console' }));
@@ -207,7 +229,35 @@ function applyDraft(s: LabState, draft: LabDraft): LabState {
 }
 
 function editInput(s: LabState, input: string, cursor: number): LabState {
-  return { ...s, input, cursor, completions: [], recall: null };
+  return { ...s, input, cursor, completions: [], recall: null, outputScroll: 0 };
+}
+
+/** Setting types a learner may type a value for; a choice or a switch only steps. */
+export const TYPED_SETTINGS: ReadonlySet<string> = new Set(['integer', 'number', 'duration', 'size']);
+
+/** How a value is offered for editing: in the units a solution file takes (`30s`, `64MiB`). */
+export function editText(def: SettingDef, value: SettingValue): string {
+  const v = Number(value);
+  if (def.type === 'duration') return v % 60_000 === 0 && v > 0 ? `${v / 60_000}min` : v % 1000 === 0 && v > 0 ? `${v / 1000}s` : `${v}ms`;
+  if (def.type === 'size') return v % 1048576 === 0 && v > 0 ? `${v / 1048576}MiB` : v % 1024 === 0 && v > 0 ? `${v / 1024}KiB` : `${v}B`;
+  return String(value);
+}
+
+/**
+ * A typed value read as a solution file's `name: value` line would be, so the form accepts
+ * exactly what `lab run --solution` accepts (`30s`, `5min`, `64MiB`) with the same bounds.
+ */
+export function readTypedSetting(def: SettingDef, text: string): { ok: true; value: SettingValue } | { ok: false; message: string } {
+  const parsed = parseSolution({ solve: 'settings', settings: [def] }, 'yaml', `${def.name}: ${text}`, 'form');
+  if (!parsed.ok) return { ok: false, message: parsed.problems[0]!.message.replace(/^not valid YAML: .*/, `"${text}" cannot be read as a value`).replace(new RegExp(`^${def.name} `), '') };
+  const value = parsed.solution.kind === 'settings' ? parsed.solution.values.get(def.name) : undefined;
+  return value === undefined ? { ok: false, message: `must be ${def.type === 'integer' ? 'a whole number' : 'a value'}; got nothing` } : { ok: true, value };
+}
+
+/** The console pane's answer rows and how far they can scroll, as the view lays them out. */
+function outputMax(s: LabState): number {
+  const pane = consolePane(s, s.size.columns, bodyHeight(s.size) - 2);
+  return Math.max(0, pane.output.total - pane.output.room);
 }
 
 export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabState> {
@@ -220,7 +270,7 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
       return a.notice ? withEffects(next, { type: 'notice', text: a.notice, tone: 'error' }) : next;
     }
     case 'section':
-      return { ...s, section: a.to, scroll: 0, typing: a.to === 'solve' && s.lab.solve === 'commands' };
+      return { ...s, section: a.to, scroll: 0, typing: a.to === 'solve' && s.lab.solve === 'commands', settingEdit: null };
     case 'sectionBy': {
       const to = SECTIONS[(SECTIONS.indexOf(s.section) + a.by + SECTIONS.length) % SECTIONS.length]!;
       return labReducer(s, { type: 'section', to });
@@ -243,7 +293,7 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
       if (!s.console) return s;
       const completion = s.console.complete(s.input, s.cursor);
       const { line, cursor } = applyCompletion(s.input, completion);
-      return { ...s, input: line, cursor, completions: completion.candidates.length > 1 ? completion.candidates : [] };
+      return { ...s, input: line, cursor, completions: completion.candidates.length > 1 ? completion.candidates : [], outputScroll: 0 };
     }
     case 'recall': {
       if (s.commands.length === 0) return s;
@@ -260,19 +310,41 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
       if (answer && answer.kind === 'help') return { ...editInput(s, '', 0), output: { text: answer.text, ok: true } };
       // A line the CLI refuses stays at the prompt to be fixed; a line AWS answers is kept.
       const alone = s.console.preview([...s.commands, line]).at(-1)!;
-      if (alone.kind === 'usage') return { ...s, output: { text: alone.text, ok: false }, completions: [] };
+      if (alone.kind === 'usage') return { ...s, output: { text: alone.text, ok: false }, completions: [], outputScroll: 0 };
       const next = withAnswers(editInput(s, '', 0), [...s.commands, line]);
       return saved({ ...next, output: null, selected: next.commands.length - 1 });
     }
     case 'select':
-      return { ...s, selected: clamp(s.selected + a.by, 0, Math.max(0, s.commands.length - 1)) };
+      return { ...s, selected: clamp(s.selected + a.by, 0, Math.max(0, s.commands.length - 1)), outputScroll: 0 };
+    case 'outputScroll':
+      return { ...s, outputScroll: clamp(s.outputScroll + a.by, 0, outputMax(s)) };
     case 'deleteLine': {
       if (s.commands.length === 0) return s;
       const commands = s.commands.filter((_, i) => i !== s.selected);
-      return saved({ ...withAnswers(s, commands), selected: clamp(s.selected, 0, Math.max(0, commands.length - 1)) });
+      return saved({ ...withAnswers(s, commands), selected: clamp(s.selected, 0, Math.max(0, commands.length - 1)), outputScroll: 0 });
     }
     case 'setting':
-      return { ...s, settingCursor: clamp(s.settingCursor + a.by, 0, Math.max(0, s.lab.settings.length - 1)) };
+      return { ...s, settingCursor: clamp(s.settingCursor + a.by, 0, Math.max(0, s.lab.settings.length - 1)), settingEdit: null };
+    case 'editSetting': {
+      const def = s.lab.settings[s.settingCursor];
+      if (!def) return s;
+      if (!TYPED_SETTINGS.has(def.type)) return labReducer(s, { type: 'adjust', by: 1 });
+      return { ...s, settingEdit: { text: editText(def, s.settings[def.name] ?? def.default), fresh: true, error: null } };
+    }
+    case 'editInsert':
+      return s.settingEdit ? { ...s, settingEdit: { text: (s.settingEdit.fresh ? '' : s.settingEdit.text) + a.text, fresh: false, error: null } } : s;
+    case 'editBackspace':
+      return s.settingEdit ? { ...s, settingEdit: { text: s.settingEdit.text.slice(0, -1), fresh: false, error: null } } : s;
+    case 'editCancel':
+      return { ...s, settingEdit: null };
+    case 'editCommit': {
+      const def = s.lab.settings[s.settingCursor];
+      if (!def || !s.settingEdit) return s;
+      const read = readTypedSetting(def, s.settingEdit.text.trim());
+      // A refused value leaves the setting as it was and the text there to be fixed.
+      if (!read.ok) return { ...s, settingEdit: { ...s.settingEdit, fresh: false, error: read.message } };
+      return saved({ ...s, settingEdit: null, settings: { ...s.settings, [def.name]: read.value } });
+    }
     case 'adjust': {
       const def = s.lab.settings[s.settingCursor];
       if (!def) return s;
