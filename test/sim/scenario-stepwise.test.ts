@@ -32,7 +32,7 @@ describe('runScenarioStepwise', () => {
     const spec = load('hot-partition');
     const doc = (await runScenarioStepwise(spec, { onProgress: (p) => slices.push(p) }))!;
     const last = slices.at(-1)!;
-    expect(last.limits).toEqual({ recordsPerSecond: 1000, bytesPerSecond: 1024 * 1024 });
+    expect(last.limits).toEqual({ recordsPerSecond: 1000, bytesPerSecond: 1024 * 1024, readBytesPerSecond: 2 * 1024 * 1024 });
     // Rate × slice length, added up over the slices, is what each shard took in the whole run.
     const [streamName, stream] = Object.entries(doc.streams)[0]!;
     for (const [id, shard] of Object.entries(stream.shards)) {

@@ -172,3 +172,23 @@ describe('console answer pane', () => {
     expect(rows[1]!.startsWith('      ')).toBe(true);
   });
 });
+
+describe('run dashboard reads', () => {
+  it('draws each shard\'s reads against the 2 MiB/s shared limit beside its writes, within 80 columns', async () => {
+    const { dashboard } = await import('../../src/ui/screens/lab/lines.js');
+    const shards = Array.from({ length: 12 }, (_, i) => ({ stream: 'orders', shard: `shardId-${String(i).padStart(12, '0')}`, open: true, recordsPerSecond: 1200 - i * 50, bytesPerSecond: 0, readBytesPerSecond: i === 0 ? 2.5 * 1048576 : 1048576, throttled: i === 0 ? 7 : 0 }));
+    const p = { atMs: 1, durationMs: 2, shards, limits: { recordsPerSecond: 1000, bytesPerSecond: 1048576, readBytesPerSecond: 2097152 }, sharedReads: true, writeThrottled: 7, readThrottled: 3, iteratorAgeMs: 900, queueDepth: null, events: 1 };
+    const text = dashboard(p, [100, 900], 80, 17).map((l) => l.map((x) => x.text).join(''));
+    expect(text.length).toBeLessThanOrEqual(17);
+    expect(text.every((l) => l.length <= 80)).toBe(true);
+    expect(text[0]).toMatch(/Writes, records\/s │ 1,000\/s\s+Reads, MiB\/s │ 2\.0/);
+    // Busiest first: shard #0 reads 2.5 MiB/s, over the limit line, and shows its write throttles.
+    expect(text[1]).toMatch(/orders #0 .*1,200 ✗7 .*│.* 2\.5$/);
+    expect(text[2]).toMatch(/orders #1 .* 1\.0$/);
+    expect(text.join('\n')).toContain('read throttles 3');
+    // Without shared readers the write bars take the whole width, as before.
+    const writesOnly = dashboard({ ...p, sharedReads: false }, [], 80, 17).map((l) => l.map((x) => x.text).join(''));
+    expect(writesOnly[0]).toContain('Writes per shard, records/s');
+    expect(writesOnly[1]).not.toMatch(/\d\.\d$/);
+  });
+});

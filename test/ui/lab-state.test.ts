@@ -94,7 +94,7 @@ describe('lab console reducer', () => {
     expect(started.effects).toEqual([{ type: 'task', task: { port: 'labs', request: { kind: 'run', runId: 1, lab: split, language: 'sh', text: 'aws kinesis list-shards --stream-name events', file: 'console' } } }]);
     s = started.state;
     expect(s.view).toBe('running');
-    const progress: RunProgress = { atMs: 30_000, durationMs: 60_000, shards: [{ stream: 'events', shard: 'shardId-000000000000', open: true, recordsPerSecond: 1200, bytesPerSecond: 1e5, throttled: 40 }], limits: { recordsPerSecond: 1000, bytesPerSecond: 1048576 }, writeThrottled: 40, readThrottled: 0, iteratorAgeMs: 250, queueDepth: null, events: 1 };
+    const progress: RunProgress = { atMs: 30_000, durationMs: 60_000, shards: [{ stream: 'events', shard: 'shardId-000000000000', open: true, recordsPerSecond: 1200, bytesPerSecond: 1e5, readBytesPerSecond: 0, throttled: 40 }], limits: { recordsPerSecond: 1000, bytesPerSecond: 1048576, readBytesPerSecond: 2097152 }, sharedReads: false, writeThrottled: 40, readThrottled: 0, iteratorAgeMs: 250, queueDepth: null, events: 1 };
     s = reduce(s, { type: 'runProgress', runId: 1, progress }, { type: 'runProgress', runId: 0, progress: { ...progress, atMs: 1 } }).state;
     expect(s.progress?.atMs).toBe(30_000);
     expect(s.spark).toEqual([250]);
@@ -153,8 +153,8 @@ describe('labs list', () => {
 
 describe('dashboard', () => {
   it('fits 80 columns with many shards, listing the busiest first', () => {
-    const shards = Array.from({ length: 40 }, (_, i) => ({ stream: 's', shard: `shardId-${String(i).padStart(12, '0')}`, open: true, recordsPerSecond: i * 30, bytesPerSecond: 0, throttled: 0 }));
-    const lines = dashboard({ atMs: 1, durationMs: 2, shards, limits: { recordsPerSecond: 1000, bytesPerSecond: 1 }, writeThrottled: 0, readThrottled: 0, iteratorAgeMs: null, queueDepth: 12, events: 1 }, [1, 5, 12], 80, 17);
+    const shards = Array.from({ length: 40 }, (_, i) => ({ stream: 's', shard: `shardId-${String(i).padStart(12, '0')}`, open: true, recordsPerSecond: i * 30, bytesPerSecond: 0, readBytesPerSecond: 0, throttled: 0 }));
+    const lines = dashboard({ atMs: 1, durationMs: 2, shards, limits: { recordsPerSecond: 1000, bytesPerSecond: 1, readBytesPerSecond: 2 }, sharedReads: false, writeThrottled: 0, readThrottled: 0, iteratorAgeMs: null, queueDepth: 12, events: 1 }, [1, 5, 12], 80, 17);
     const text = lines.map((l) => l.map((x) => x.text).join(''));
     expect(text.length).toBeLessThanOrEqual(17);
     expect(text.every((l) => l.length <= 80)).toBe(true);

@@ -50,8 +50,9 @@ function fakeLabs() {
 const progress: RunProgress = {
   atMs: 10_000,
   durationMs: 20_000,
-  shards: [0, 1, 2].map((n) => ({ stream: 'orders', shard: `shardId-00000000000${n}`, open: true, recordsPerSecond: 1000 - n * 10, bytesPerSecond: 1_000_000, throttled: 0 })),
-  limits: { recordsPerSecond: 1000, bytesPerSecond: 1048576 },
+  shards: [0, 1, 2].map((n) => ({ stream: 'orders', shard: `shardId-00000000000${n}`, open: true, recordsPerSecond: 1000 - n * 10, bytesPerSecond: 1_000_000, readBytesPerSecond: 0, throttled: 0 })),
+  limits: { recordsPerSecond: 1000, bytesPerSecond: 1048576, readBytesPerSecond: 2097152 },
+  sharedReads: false,
   writeThrottled: 0,
   readThrottled: 0,
   iteratorAgeMs: null,

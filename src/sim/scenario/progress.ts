@@ -15,6 +15,8 @@ export interface ShardProgress {
   /** Over the last slice. */
   recordsPerSecond: number;
   bytesPerSecond: number;
+  /** Bytes GetRecords returned over the last slice: the shared read throughput polling readers split. */
+  readBytesPerSecond: number;
   /** Writes refused with ProvisionedThroughputExceeded in the last slice. */
   throttled: number;
 }
@@ -24,8 +26,10 @@ export interface RunProgress {
   durationMs: number;
   /** Open shards, and closed ones that still took writes in the last slice. */
   shards: ShardProgress[];
-  /** The per-shard write limits the bars are drawn against. */
-  limits: { recordsPerSecond: number; bytesPerSecond: number };
+  /** The per-shard write limits, and the shared read limit, the bars are drawn against. */
+  limits: { recordsPerSecond: number; bytesPerSecond: number; readBytesPerSecond: number };
+  /** Some reader has called GetRecords: the run has shared (polling) reads to draw. Enhanced fan-out is not counted here. */
+  sharedReads: boolean;
   /** Totals since the start. */
   writeThrottled: number;
   readThrottled: number;
@@ -46,7 +50,7 @@ interface SqsView {
 }
 
 export class ProgressProbe {
-  private readonly last = new Map<Shard, { records: number; bytes: number; throttled: number }>();
+  private readonly last = new Map<Shard, { records: number; bytes: number; throttled: number; read: number }>();
   private lastAt = 0;
 
   constructor(
@@ -62,16 +66,20 @@ export class ProgressProbe {
     const shards: ShardProgress[] = [];
     let writeThrottled = 0;
     let readThrottled = 0;
+    let sharedReads = false;
     for (const [name, shard] of allShards(kinesis)) {
       writeThrottled += shard.writeThrottled;
       readThrottled += shard.readThrottled;
-      const before = this.last.get(shard) ?? { records: 0, bytes: 0, throttled: 0 };
+      sharedReads ||= shard.getRecordsCalls > 0;
+      const before = this.last.get(shard) ?? { records: 0, bytes: 0, throttled: 0, read: 0 };
       const records = shard.recordsIn - before.records;
       const bytes = shard.bytesIn - before.bytes;
       const throttled = shard.writeThrottled - before.throttled;
-      this.last.set(shard, { records: shard.recordsIn, bytes: shard.bytesIn, throttled: shard.writeThrottled });
-      if (!shard.open && records === 0 && throttled === 0) continue;
-      shards.push({ stream: name, shard: shard.id, open: shard.open, recordsPerSecond: records / seconds, bytesPerSecond: bytes / seconds, throttled });
+      const read = shard.bytesRead - before.read;
+      this.last.set(shard, { records: shard.recordsIn, bytes: shard.bytesIn, throttled: shard.writeThrottled, read: shard.bytesRead });
+      // A closed parent still being drained by its readers stays on the dashboard.
+      if (!shard.open && records === 0 && throttled === 0 && read === 0) continue;
+      shards.push({ stream: name, shard: shard.id, open: shard.open, recordsPerSecond: records / seconds, bytesPerSecond: bytes / seconds, readBytesPerSecond: read / seconds, throttled });
     }
     this.lastAt = now;
     const ages = this.consumers.flatMap((c) => (c.takeIteratorAgePeak ? [c.takeIteratorAgePeak()] : []));
@@ -81,7 +89,8 @@ export class ProgressProbe {
       atMs: now,
       durationMs: this.durationMs,
       shards,
-      limits: { recordsPerSecond: KINESIS.shardWriteRecords.values[0]!.amount, bytesPerSecond: KINESIS.shardWriteBytes.values[0]!.amount },
+      limits: { recordsPerSecond: KINESIS.shardWriteRecords.values[0]!.amount, bytesPerSecond: KINESIS.shardWriteBytes.values[0]!.amount, readBytesPerSecond: KINESIS.shardReadBytes.values[0]!.amount },
+      sharedReads,
       writeThrottled,
       readThrottled,
       iteratorAgeMs: ages.length ? Math.max(...ages) : null,

@@ -102,22 +102,46 @@ function progressLines(s: LabState, width: number, height: number): Line[] {
   return out;
 }
 
-/** Per-shard bars against the limit line, throttles, and the sparkline: what the run is doing now. */
+function mib(bytes: number): string {
+  return (bytes / 1048576).toFixed(1);
+}
+
+/**
+ * Per-shard bars against the limit line, throttles, and the sparkline: what the run is doing now.
+ * When readers poll the stream, each shard's row also draws its reads against the 2 MiB/s the
+ * polling readers share; the two bars split the width so a row still fits 80 columns.
+ */
 export function dashboard(p: RunProgress, spark: readonly number[], width: number, height: number): Line[] {
-  const out: Line[] = [[seg(' '), seg('Writes per shard, records/s (│ = 1,000/s limit)', bold)]];
+  const reads = p.sharedReads;
+  const label = 14;
+  const writeValue = 11;
+  const readValue = 6;
+  const room = width - 1 - label - writeValue - (reads ? 1 + readValue : 0);
+  const writeW = Math.max(8, reads ? Math.floor(room / 2) : room);
+  const readW = Math.max(6, room - writeW);
+  const limitText = `│ ${fmt(p.limits.recordsPerSecond)}/s`;
+  const out: Line[] = reads
+    ? [[seg(' '), seg(padEnd('Per shard', label), bold), seg(padEnd(truncate(`Writes, records/s ${limitText}`, writeW + writeValue), writeW + writeValue + 1), bold), seg(truncate(`Reads, MiB/s │ ${mib(p.limits.readBytesPerSecond)}`, readW + readValue), bold)]]
+    : [[seg(' '), seg(`Writes per shard, records/s (│ = ${fmt(p.limits.recordsPerSecond)}/s limit)`, bold)]];
   const shardRows = Math.max(1, height - 6);
-  const shards = [...p.shards].sort((a, b) => b.recordsPerSecond - a.recordsPerSecond);
+  const shards = [...p.shards].sort((a, b) => b.recordsPerSecond - a.recordsPerSecond || b.readBytesPerSecond - a.readBytesPerSecond);
   const shown = shards.slice(0, shardRows);
   const max = Math.max(p.limits.recordsPerSecond * 1.25, ...shown.map((x) => x.recordsPerSecond));
-  const label = 14;
-  const barW = Math.max(10, width - label - 16);
+  const readMax = Math.max(p.limits.readBytesPerSecond * 1.25, ...shown.map((x) => x.readBytesPerSecond));
   for (const x of shown) {
     const name = `${x.shard.replace('shardId-', '').replace(/^0+(?=\d)/, '#')}`;
-    out.push([seg(' '), seg(padEnd(truncate(`${x.stream} ${name}`, label - 1), label)), ...bar(x.recordsPerSecond, p.limits.recordsPerSecond, max, barW), seg(` ${fmt(Math.round(x.recordsPerSecond))}${x.throttled ? ` ✗${x.throttled}` : ''}`, x.throttled ? { tone: 'error' } : dim)]);
+    const row: Line = [
+      seg(' '),
+      seg(padEnd(truncate(`${x.stream} ${name}`, label - 1), label)),
+      ...bar(x.recordsPerSecond, p.limits.recordsPerSecond, max, writeW),
+      seg(padEnd(` ${fmt(Math.round(x.recordsPerSecond))}${x.throttled ? ` ✗${x.throttled}` : ''}`, writeValue), x.throttled ? { tone: 'error' } : dim),
+    ];
+    if (reads) row.push(seg(' '), ...bar(x.readBytesPerSecond, p.limits.readBytesPerSecond, readMax, readW), seg(` ${mib(x.readBytesPerSecond)}`, dim));
+    out.push(row);
   }
   if (shards.length > shown.length) out.push([seg(' '), seg(`and ${shards.length - shown.length} more shards`, dim)]);
   out.push([]);
-  out.push([seg(' '), seg(`Write throttles ${fmt(p.writeThrottled)} · read throttles ${fmt(p.readThrottled)}`, p.writeThrottled ? { tone: 'error' } : dim)]);
+  out.push([seg(' '), seg(`Write throttles ${fmt(p.writeThrottled)} · read throttles ${fmt(p.readThrottled)}`, p.writeThrottled || p.readThrottled ? { tone: 'error' } : dim)]);
   const what = p.iteratorAgeMs !== null ? `Iterator age ${fmt(Math.round(p.iteratorAgeMs))} ms` : p.queueDepth !== null ? `Queue depth ${fmt(p.queueDepth)}` : null;
   if (what) out.push([seg(' '), seg(padEnd(what, 24), dim), seg(sparkline(spark, Math.max(10, width - 27)), { tone: 'heading' })]);
   return out;
