@@ -148,7 +148,11 @@ describe('console answer pane', () => {
     for (let i = 0; i < 20; i++) s = key(s, 'pagedown');
     const lastLine = s.output!.text.split('\n').filter((l) => l.trim()).at(-1)!.trim();
     expect(screen(s).join('\n')).toContain(lastLine.slice(0, 40));
-    expect(labBody(s, 80, 24).status).toMatch(/\/(\d+)$/);
+    const [, to, of] = /–(\d+)\/(\d+)$/.exec(labBody(s, 80, 24).status)!;
+    expect(to).toBe(of);
+    // At the bottom the footer no longer offers PgDn.
+    expect(findBinding(labKeys, s, { name: 'pagedown', text: '' })?.hint).toBeUndefined();
+    expect(findBinding(labKeys, key(s, 'pageup'), { name: 'pagedown', text: '' })?.hint).toBe('more');
     s = key(s, 'pageup');
     expect(s.outputScroll).toBeGreaterThanOrEqual(0);
     // A new line's answer starts at its top.

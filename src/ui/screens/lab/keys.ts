@@ -1,6 +1,6 @@
 import type { KeyBinding } from '../../keys/bindings.js';
 import { bodyHeight } from '../../layout.js';
-import { consolePane, outputStatus } from './console-lines.js';
+import { consolePane } from './console-lines.js';
 import { type LabAction, type LabState, SECTIONS, TYPED_SETTINGS } from './state.js';
 
 type Binding = KeyBinding<LabState, LabAction>;
@@ -12,8 +12,12 @@ const inLab = (s: LabState) => s.view === 'lab' && !s.typing && !s.settingEdit;
 const typing = (s: LabState) => s.view === 'lab' && s.typing;
 const editing = (s: LabState) => s.view === 'lab' && s.settingEdit !== null;
 const inConsole = (s: LabState) => s.view === 'lab' && s.section === 'solve' && s.lab.solve === 'commands';
-/** The console's answer pane is longer than its room, so PgDn is worth a footer hint. */
-const outputOverflows = (s: LabState) => inConsole(s) && outputStatus(consolePane(s, s.size.columns, bodyHeight(s.size) - 2)) !== '';
+/** More of the console's answer is below the pane, so PgDn is worth a footer hint. */
+const outputOverflows = (s: LabState) => {
+  if (!inConsole(s)) return false;
+  const { top, room, total } = consolePane(s, s.size.columns, bodyHeight(s.size) - 2).output;
+  return top + room < total;
+};
 const outputPage = (s: LabState) => Math.max(1, consolePane(s, s.size.columns, bodyHeight(s.size) - 2).output.room - 1);
 const solving = (kind: string) => (s: LabState) => inLab(s) && s.section === 'solve' && s.lab.solve === kind;
 const reading = (s: LabState) => inLab(s) && s.section !== 'solve';
