@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type KeyBinding, activeHints, activeIn, findBinding, hintLabel, keysLabel } from '../../src/ui/keys/bindings.js';
-import { formatKey, toKeyPress } from '../../src/ui/keys/keypress.js';
+import { formatKey, toKeyPress, toKeyPresses } from '../../src/ui/keys/keypress.js';
 import { helpSections, layoutHelp } from '../../src/ui/router/help.js';
 import { lineText } from '../../src/ui/markdown/types.js';
 import { key } from './helpers.js';
@@ -17,11 +17,27 @@ describe('toKeyPress', () => {
     expect(key('space')).toEqual({ name: 'space', text: ' ' });
   });
 
-  it('treats several characters at once as pasted text and ignores control bytes and Alt', () => {
-    const flags = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false };
-    expect(toKeyPress('kinesis', flags)).toEqual({ name: 'text', text: 'kinesis' });
+  const flags = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false };
+
+  it('ignores control bytes and Alt', () => {
     expect(toKeyPress('\u0007', flags)).toBeUndefined();
     expect(toKeyPress('x', { ...flags, meta: true })).toBeUndefined();
+    expect(toKeyPresses('x', { ...flags, meta: true })).toEqual([]);
+  });
+
+  it('splits a burst of keys that arrived in one chunk into the keys it is made of', () => {
+    const names = (input: string) => toKeyPresses(input, flags).map((k) => k.name);
+    expect(names('jjk')).toEqual(['j', 'j', 'k']);
+    // Backspace twice, a digit and Enter, as `tmux send-keys BSpace BSpace 4 Enter` delivers them.
+    expect(names('\u007f\u007f4\r')).toEqual(['backspace', 'backspace', '4', 'enter']);
+    expect(toKeyPresses('a b\t', flags)).toEqual([
+      { name: 'a', text: 'a' },
+      { name: 'space', text: ' ' },
+      { name: 'b', text: 'b' },
+      { name: 'tab', text: '' },
+    ]);
+    expect(names('x\u0012\u001c')).toEqual(['x', 'ctrl+r']);
+    expect(toKeyPresses('\r', { ...flags, return: true })).toEqual([{ name: 'enter', text: '' }]);
   });
 
   it('formats keys for help', () => {

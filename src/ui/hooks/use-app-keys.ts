@@ -1,6 +1,6 @@
 import { useInput, useStdin } from 'ink';
 import { type Dispatch, useCallback } from 'react';
-import { toKeyPress } from '../keys/keypress.js';
+import { toKeyPresses } from '../keys/keypress.js';
 import type { AppAction } from '../router/state.js';
 
 /**
@@ -11,10 +11,10 @@ import type { AppAction } from '../router/state.js';
 export function useAppKeys(dispatch: Dispatch<AppAction>, now: () => number = Date.now): void {
   const { isRawModeSupported } = useStdin();
   const onInput = useCallback(
-    (input: string, key: Parameters<typeof toKeyPress>[1]) => {
-      const press = toKeyPress(input, key);
+    (input: string, key: Parameters<typeof toKeyPresses>[1]) => {
       // Stamped on arrival: how long an answer took is measured from here, not from when it is reduced.
-      if (press) dispatch({ type: 'key', key: { ...press, at: now() } });
+      const at = now();
+      for (const press of toKeyPresses(input, key)) dispatch({ type: 'key', key: { ...press, at } });
     },
     [dispatch, now],
   );

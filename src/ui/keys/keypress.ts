@@ -4,8 +4,7 @@
 export interface KeyPress {
   /**
    * `up` `down` `left` `right` `pageup` `pagedown` `home` `end` `enter` `escape` `tab` `backtab`
-   * `backspace` `space`, `ctrl+<letter>`, a printable character as itself (`k`, `G`, `/`, `1`),
-   * or `text` for several characters arriving as one paste.
+   * `backspace` `space`, `ctrl+<letter>`, or a printable character as itself (`k`, `G`, `/`, `1`).
    */
   name: string;
   /** What the key types; empty for keys that type nothing. */
@@ -55,8 +54,35 @@ export function toKeyPress(input: string, key: InkKeyFlags): KeyPress | undefine
   if (key.ctrl && /^[a-z]$/i.test(input)) return special(`ctrl+${input.toLowerCase()}`);
   if (key.meta || input === '' || control.test(input)) return undefined;
   if (input === ' ') return { name: 'space', text: ' ' };
-  if ([...input].length === 1) return { name: input, text: input };
-  return { name: 'text', text: input };
+  return [...input].length === 1 ? { name: input, text: input } : undefined;
+}
+
+/** Control characters that arrive inside a burst under their own names. */
+const burstControls: Readonly<Record<string, string>> = { '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace' };
+
+function burstKey(ch: string): KeyPress | undefined {
+  const named = burstControls[ch];
+  if (named) return { name: named, text: '' };
+  const code = ch.codePointAt(0) ?? 0;
+  // Ctrl+A … Ctrl+Z are bytes 1–26 (the ones above, Tab and Enter among them, already taken).
+  if (code >= 1 && code <= 26) return { name: `ctrl+${String.fromCharCode(96 + code)}`, text: '' };
+  if (control.test(ch)) return undefined;
+  return ch === ' ' ? { name: 'space', text: ' ' } : { name: ch, text: ch };
+}
+
+/**
+ * Every key in one chunk of input. Ink hands over a run of plain bytes (keys typed faster than
+ * the terminal is read, tmux send-keys, a paste) as one string with no flags set; taken as one
+ * key it would be lost, so it is split into the keys it is made of, each reduced in turn.
+ * Escape sequences never reach here joined: Ink's parser separates them first.
+ */
+export function toKeyPresses(input: string, key: InkKeyFlags): KeyPress[] {
+  const flagged = Object.values(key).some((v) => v === true);
+  if (flagged || [...input].length <= 1) {
+    const one = toKeyPress(input, key);
+    return one ? [one] : [];
+  }
+  return [...input].flatMap((ch) => burstKey(ch) ?? []);
 }
 
 const names: Record<string, string> = {
