@@ -70,7 +70,7 @@ describe('review journey in a real terminal', () => {
     // The next start: the same counts, read back from disk.
     tmux.type(`clear; ${shardlab('')}; echo EXITED2:$?`);
     text = await tmux.waitForText('3 cards due today · 0 new', 20_000);
-    expect(text).toMatch(/2 {2}Review {5}3 due · 0 new/);
+    expect(text).toMatch(/2 {2}Review {6}3 due · 0 new/);
     await tmux.press('q');
     await tmux.waitForText('EXITED2:0');
   }, 90_000);
