@@ -55,7 +55,8 @@ describe('mock exam journey in a real terminal', () => {
 
     await tmux.press('r');
     text = await tmux.waitForText('shardlab › Mock exam › Review grid');
-    expect(text).toMatch(/1✓ +2⚑ +3·/);
+    expect(text).toMatch(/1✓ +2✓⚑ +3·/);
+    expect(text).toContain('(✓⚑ answered and flagged)');
     expect(text.replace(/\s+/g, ' ')).toContain('Unanswered: 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20');
     expect(text).toContain('Flagged: 2');
 

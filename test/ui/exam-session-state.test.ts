@@ -128,7 +128,8 @@ describe('exam session screen (reducer, injected clock)', () => {
     expect(s.flash).toBe('No question 9: 1 to 4');
     s = keys(s, T0 + 6000, 'r');
     expect(s.session!.view).toBe('grid');
-    expect(screen(s)).toMatch(/1⚑\s+2·\s+3·\s+4·/);
+    // Question 1 is answered and flagged: the cell says both.
+    expect(screen(s)).toMatch(/1✓⚑\s+2·\s+3·\s+4·/);
     expect(flat(s)).toContain('Unanswered: 2, 3, 4');
     // The grid opens on the question shown (4); one to the left is 3.
     s = keys(s, T0 + 7000, 'right', 'left', 'enter');

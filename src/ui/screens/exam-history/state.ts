@@ -1,8 +1,9 @@
 import type { ContentIndex } from '../../../content/model.js';
 import type { AttemptSummary } from '../../../exam/history.js';
 import { EXAM_PORT, type ExamReportAction } from '../../../exam/protocol.js';
-import type { TerminalSize } from '../../layout.js';
+import { type TerminalSize, bodyHeight } from '../../layout.js';
 import { type Reduced, type ScreenContext, withEffects } from '../model.js';
+import { historyLines } from './lines.js';
 
 // Past attempts: the score trend as a chart, the attempts, and each topic's trend. The journal
 // is read through the `exam` port when the screen comes up.
@@ -23,12 +24,22 @@ export function initExamHistory(ctx: ScreenContext, size: TerminalSize): ExamHis
   return { size, index: ctx.index, asked: false, attempts: null, skipped: 0, scroll: 0, failure: undefined };
 }
 
+/** The furthest the history scrolls: its last line at the bottom of the screen. */
+export function maxHistoryScroll(state: ExamHistoryState): number {
+  return Math.max(0, historyLines(state, state.size.columns).length - bodyHeight(state.size));
+}
+
+/** Scroll positions stay within the lines, so a key pressed past the end is not owed back. */
+function scrolledTo(state: ExamHistoryState, to: number): ExamHistoryState {
+  return { ...state, scroll: Math.min(Math.max(0, to), maxHistoryScroll(state)) };
+}
+
 export function examHistoryReducer(state: ExamHistoryState, action: ExamHistoryAction): ExamHistoryState | Reduced<ExamHistoryState> {
   switch (action.type) {
     case 'scroll':
-      return { ...state, scroll: Math.max(0, state.scroll + action.by) };
+      return scrolledTo(state, state.scroll + action.by);
     case 'history':
-      return { ...state, attempts: action.attempts, skipped: action.skipped, failure: undefined };
+      return scrolledTo({ ...state, attempts: action.attempts, skipped: action.skipped, failure: undefined }, state.scroll);
     case 'portFailed':
       return { ...state, failure: action.message };
     default:
@@ -46,5 +57,5 @@ export function clockExamHistory(state: ExamHistoryState): ExamHistoryState | Re
 }
 
 export function resizeExamHistory(state: ExamHistoryState, size: TerminalSize): ExamHistoryState {
-  return size.columns === state.size.columns && size.rows === state.size.rows ? state : { ...state, size };
+  return size.columns === state.size.columns && size.rows === state.size.rows ? state : scrolledTo({ ...state, size }, state.scroll);
 }

@@ -37,7 +37,16 @@ function practiseMisses(s: ExamSessionState) {
   return { nav: 'open' as const, screen: 'practice', params: { questions: missed, seed: paperState.seed } };
 }
 
+/**
+ * The paper's keys, typed before the paper is shown: kept and played on it once it arrives, so a
+ * candidate typing ahead of a slow first frame loses nothing. Esc, q and ? are left out: they
+ * still leave a screen that never gets its paper, and open the help.
+ */
+const TYPED_AHEAD = ['digit', 'space', 'enter', 'backspace', 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'n', 'p', 'f', 'g', 'x', 'r', 's', 'y', 'j', 'k', 'h', 'l'];
+
 export const examSessionKeys: readonly Binding[] = [
+  { keys: TYPED_AHEAD, help: 'Typed while the paper is prepared: played on it once it is shown', group: question, when: (s) => s.phase === 'loading', action: (_s, k) => ({ type: 'early', key: k }) },
+
   { keys: ['digit'], help: 'Type the question number', group: jump, when: typing, action: (_s, k) => ({ type: 'jumpType', text: k.name }) },
   { keys: ['backspace'], help: 'Erase a digit', group: jump, when: typing, action: () => ({ type: 'jumpErase' }) },
   { keys: ['enter'], help: 'Go to that question', group: jump, hint: 'go', when: typing, action: (s, k) => ({ type: 'jumpGo', at: at(s, k) }) },

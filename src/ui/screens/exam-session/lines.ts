@@ -1,11 +1,13 @@
 import type { Topic } from '../../../content/model.js';
 import { isCorrect } from '../../../exam/score.js';
 import { reviewGrid, timeLeftMs, unansweredIndices, type SessionState } from '../../../exam/session.js';
+import { bodyHeight } from '../../layout.js';
 import { type Line, type Style, seg } from '../../markdown/types.js';
 import { truncate } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import { formatCountdown, formatDuration, percent, plural } from '../review/format.js';
-import { GRID_COLUMNS, type ExamSessionState, reviewList } from './state.js';
+import { GRID_COLUMNS, reviewList } from './review-list.js';
+import type { ExamSessionState } from './state.js';
 
 // The session screen's body as styled lines, from the state alone: the question with the clock,
 // the review grid, the submit confirmation, the report and the review of each question.
@@ -80,14 +82,17 @@ function questionLines(state: ExamSessionState, s: SessionState, width: number):
 
 function gridLines(state: ExamSessionState, s: SessionState, width: number): Line[] {
   const cells = reviewGrid(s);
-  const out: Line[] = [[seg(' '), seg('✓ answered', { tone: 'due' }), seg('  · unanswered', dim), seg('  ⚑ flagged', { tone: 'warning' }), seg('   Enter opens, s submits', dim)], []];
+  // A cell carries two marks, the answer's and the flag's, so a flagged question still says
+  // whether it was answered (the real exam's review screen shows both too).
+  const legend: Line = [seg(' '), seg('✓ answered', { tone: 'due' }), seg('   · unanswered', dim), seg('   ⚑ flagged', { tone: 'warning' }), seg(truncate('   (✓⚑ answered and flagged)', Math.max(0, width - 39)), dim)];
+  const out: Line[] = [legend, []];
   const cellWidth = Math.max(5, Math.min(7, Math.floor((width - 1) / GRID_COLUMNS)));
   for (let row = 0; row < cells.length; row += GRID_COLUMNS) {
     const line: Line = [seg(' ')];
     for (const c of cells.slice(row, row + GRID_COLUMNS)) {
-      const mark = c.flagged ? '⚑' : c.answered ? '✓' : '·';
-      const style: Style = { ...(c.flagged ? { tone: 'warning' as const } : c.answered ? { tone: 'due' as const } : { dim: true }), ...(c.index === state.gridCursor ? { inverse: true, bold: true } : {}) };
-      line.push(seg(`${String(c.index + 1).padStart(3)}${mark}`, style), seg(' '.repeat(cellWidth - 4)));
+      const cursor: Style = c.index === state.gridCursor ? { inverse: true, bold: true } : {};
+      line.push(seg(`${String(c.index + 1).padStart(3)}${c.answered ? '✓' : '·'}`, { ...(c.answered ? { tone: 'due' as const } : { dim: true }), ...cursor }));
+      line.push(seg(c.flagged ? '⚑' : ' ', { tone: 'warning', ...cursor }), seg(' '.repeat(cellWidth - 5)));
     }
     out.push(line);
   }
@@ -204,4 +209,26 @@ export function sessionBody(state: ExamSessionState, width: number, height: numb
   const w = window(body, s.view === 'question' ? state.scroll : 0, rest);
   const prompt: Line | undefined = state.jump !== null ? [seg('Go to question: ', bold), seg(`${state.jump}▏`)] : undefined;
   return { lines: [...pinned, [], ...w.lines], status: state.flash ?? saving ?? (w.below > 0 ? `↓ ${w.below} more (PgDn)` : ''), ...(prompt ? { prompt } : {}) };
+}
+
+/** The views that scroll, each measured against its own room on the screen. */
+export type Scrolled = 'question' | 'report' | 'review';
+
+/**
+ * The furthest a view can scroll: its last line at the bottom of the screen. The reducer keeps
+ * its positions within this, so a key pressed past the end is not owed back before scrolling up.
+ */
+export function maxScroll(state: ExamSessionState, view: Scrolled): number {
+  const width = state.size.columns;
+  const height = bodyHeight(state.size);
+  const s = state.session;
+  if (!s) return 0;
+  const measured: Record<Scrolled, () => [number, number]> = {
+    // The question shares the screen with the clock line and a blank line under it.
+    question: () => [questionLines(state, s, width).length, height - 2],
+    report: () => [reportLines(state, width).length, height],
+    review: () => [reviewLines(state, width).length, height],
+  };
+  const [lines, room] = measured[view]();
+  return Math.max(0, lines - Math.max(1, room));
 }

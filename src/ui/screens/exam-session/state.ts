@@ -2,10 +2,15 @@ import type { ContentIndex } from '../../../content/model.js';
 import { missCards } from '../../../exam/misses.js';
 import type { ExamProfile } from '../../../exam/profile.js';
 import { EXAM_PORT, type ExamReportAction, type ExamRequest } from '../../../exam/protocol.js';
-import { isCorrect, scoreSession, type ExamReport } from '../../../exam/score.js';
+import { scoreSession, type ExamReport } from '../../../exam/score.js';
 import { reduceSession, type SessionAction, type SessionState } from '../../../exam/session.js';
+import type { KeyPress } from '../../keys/keypress.js';
 import type { TerminalSize } from '../../layout.js';
 import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
+import { type Scrolled, maxScroll } from './lines.js';
+import { GRID_COLUMNS, reviewList } from './review-list.js';
+
+export { GRID_COLUMNS, reviewList };
 
 // The timed session, its report and the review of every question, as one pure state machine.
 // The paper's own rules (answers, flags, the deadline, auto-submit) are src/exam/session.ts's;
@@ -13,8 +18,12 @@ import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '.
 // prompt, the countdown's `now`. Every change of the paper goes to the `exam` port to be stored
 // before anything else happens, and a finished paper is scored here and recorded there.
 
-/** How the screen was opened: a new attempt on a profile, or the running one. */
-export type SessionOpen = { start: { profile: ExamProfile; seed: number } } | { resume: true };
+/**
+ * How the screen was opened: a new attempt on a profile, or the running one. `resumeFirst` is for
+ * an Enter pressed before the start screen knew whether an attempt runs: the running one, if
+ * any, is resumed (only one may run), and the profile starts only when there is none.
+ */
+export type SessionOpen = { start: { profile: ExamProfile; seed: number }; resumeFirst?: boolean } | { resume: true };
 
 export type Phase = 'loading' | 'running' | 'report' | 'failed';
 
@@ -46,7 +55,14 @@ export interface ExamSessionState {
   view: 'report' | 'review';
   reportScroll: number;
   review: { at: number; missesOnly: boolean; scroll: number };
+  /** Keys typed while the paper was being prepared; they are played on it once it is shown. */
+  early: readonly KeyPress[];
+  /** The profile to start when a resume-first opening finds no attempt running. */
+  thenStart: { profile: ExamProfile; seed: number } | null;
 }
+
+/** How many keys typed ahead of the paper are kept: a burst, not a held-down key. */
+export const EARLY_KEYS_KEPT = 32;
 
 export type ExamSessionAction =
   | { type: 'paper'; action: SessionAction }
@@ -67,9 +83,9 @@ export type ExamSessionAction =
   | { type: 'reviewScroll'; by: number }
   | { type: 'toReport' }
   | { type: 'reportScroll'; by: number }
+  /** A key pressed before the paper arrived. */
+  | { type: 'early'; key: KeyPress }
   | ExamReportAction;
-
-export const GRID_COLUMNS = 10;
 
 export const NO_PAUSE = 'No pause, as in the real exam: the clock runs on. Ctrl+C closes; shardlab exam --resume goes on.';
 
@@ -97,18 +113,13 @@ export function initExamSession(ctx: ScreenContext, size: TerminalSize, params?:
     view: 'report',
     reportScroll: 0,
     review: { at: 0, missesOnly: false, scroll: 0 },
+    early: [],
+    thenStart: null,
   };
 }
 
 const task = (request: ExamRequest): AppEffect => ({ type: 'task', task: { port: EXAM_PORT, request } });
 
-/** The questions the review walks through: all of them, or the misses only. */
-export function reviewList(state: ExamSessionState): number[] {
-  const s = state.session;
-  if (!s) return [];
-  const all = s.questions.map((_, i) => i);
-  return state.review.missesOnly ? all.filter((i) => !isCorrect(s.answers[i] ?? [], s.questions[i]!.answer)) : all;
-}
 
 /**
  * Applies a paper action and sends it to be stored. When it ends the paper, the report is worked
@@ -140,19 +151,27 @@ function onReport(state: ExamSessionState, action: ExamReportAction): ExamSessio
       return { ...state, phase: 'running', session: action.state, now: Math.max(state.now, action.state.startedAt), short: action.short, saveError: undefined };
     case 'resumed':
       return resumed(state, action.state);
-    case 'nothingToResume':
-      return { ...state, phase: 'failed', failure: 'No exam is in progress. Open Mock exam from Home to start one.' };
+    case 'nothingToResume': {
+      const start = state.thenStart;
+      if (start) return withEffects({ ...state, thenStart: null }, task({ kind: 'start', index: state.index, profile: start.profile, seed: start.seed, at: state.now }));
+      return { ...state, phase: 'failed', failure: 'No exam is in progress. Open Mock exam from Home to start one.', early: [] };
+    }
     case 'recorded':
       // The port's report is the one stored; it matches the one shown, which came from the same paper.
       return { ...state, report: action.report, due: action.due, saveError: undefined };
     case 'portFailed':
       if (action.what === 'save') return { ...state, saveError: action.message };
-      if (state.phase === 'loading') return { ...state, phase: 'failed', failure: action.message };
+      if (state.phase === 'loading') return { ...state, phase: 'failed', failure: action.message, early: [] };
       return { ...state, flash: action.message };
     case 'catalog':
     case 'history':
       return state;
   }
+}
+
+/** A scroll position within what `view` has to show at the screen's size. */
+function bounded(state: ExamSessionState, view: Scrolled, to: number): number {
+  return Math.min(Math.max(0, to), maxScroll(state, view));
 }
 
 function moveGrid(state: ExamSessionState, by: number): ExamSessionState {
@@ -194,7 +213,7 @@ function reduce(state: ExamSessionState, action: ExamSessionAction): ExamSession
     case 'jumpGo':
       return jumpGo(state, action.at);
     case 'scroll':
-      return { ...state, scroll: Math.max(0, state.scroll + action.by) };
+      return { ...state, scroll: bounded(state, 'question', state.scroll + action.by) };
     case 'flash':
       return { ...state, flash: action.text };
     case 'review': {
@@ -216,11 +235,13 @@ function reduce(state: ExamSessionState, action: ExamSessionAction): ExamSession
       return { ...next, review: { ...next.review, at } };
     }
     case 'reviewScroll':
-      return { ...state, review: { ...state.review, scroll: Math.max(0, state.review.scroll + action.by) } };
+      return { ...state, review: { ...state.review, scroll: bounded(state, 'review', state.review.scroll + action.by) } };
     case 'toReport':
       return { ...state, view: 'report' };
+    case 'early':
+      return state.phase === 'loading' && state.early.length < EARLY_KEYS_KEPT ? { ...state, early: [...state.early, action.key] } : state;
     case 'reportScroll':
-      return { ...state, reportScroll: Math.max(0, state.reportScroll + action.by) };
+      return { ...state, reportScroll: bounded(state, 'report', state.reportScroll + action.by) };
     default:
       return onReport(state, action);
   }
@@ -243,15 +264,20 @@ export function clockExamSession(state: ExamSessionState, at: number): ExamSessi
   if (state.phase === 'loading' && state.opening) {
     // The screen is up: now ask for the paper (init cannot ask the app for anything).
     const open = state.opening;
-    const request: ExamRequest = 'start' in open ? { kind: 'start', index: state.index, profile: open.start.profile, seed: open.start.seed, at } : { kind: 'resume', at };
-    return withEffects({ ...state, opening: null, now: at }, task(request));
+    const starts = 'start' in open && !open.resumeFirst;
+    const request: ExamRequest = starts ? { kind: 'start', index: state.index, profile: open.start.profile, seed: open.start.seed, at } : { kind: 'resume', at };
+    const thenStart = 'start' in open && open.resumeFirst ? open.start : null;
+    return withEffects({ ...state, opening: null, now: at, thenStart }, task(request));
   }
   if (state.phase !== 'running') return state;
   return applyPaper({ ...state, now: Math.max(state.now, at) }, { type: 'tick', at });
 }
 
 export function resizeExamSession(state: ExamSessionState, size: TerminalSize): ExamSessionState {
-  return size.columns === state.size.columns && size.rows === state.size.rows ? state : { ...state, size };
+  if (size.columns === state.size.columns && size.rows === state.size.rows) return state;
+  // A wider or taller screen needs less scrolling: every position is re-fitted to the new size.
+  const sized = { ...state, size };
+  return { ...sized, scroll: bounded(sized, 'question', state.scroll), reportScroll: bounded(sized, 'report', state.reportScroll), review: { ...state.review, scroll: bounded(sized, 'review', state.review.scroll) } };
 }
 
 /** Reloaded notes change nothing on a paper already printed; the review's topic names follow. */

@@ -15,14 +15,16 @@ export const examStartKeys: readonly Binding[] = [
     hint: 'start',
     action: (s, k) => {
       // Only one attempt runs at a time, and it runs on: the start screen offers it back.
-      if (s.running) return { nav: 'open', screen: 'exam-session', params: { resume: true }, update: { type: 'stale' } };
+      if (s.running && s.loaded) return { nav: 'open', screen: 'exam-session', params: { resume: true }, update: { type: 'stale' } };
       const profile = selected(s);
       if (!profile) return undefined;
       const why = cannotStart(s, profile);
       if (why) return { type: 'flash', text: why };
       // The paper's seed is the time of the key that started it: a new paper each attempt.
       const seed = (k.at ?? s.now) % 2 ** 31;
-      return { nav: 'open', screen: 'exam-session', params: { start: { profile, seed } }, update: { type: 'stale' } };
+      // Typed before the catalog said whether an attempt runs: resume it if one does, else start.
+      const resumeFirst = s.loaded ? {} : { resumeFirst: true };
+      return { nav: 'open', screen: 'exam-session', params: { start: { profile, seed }, ...resumeFirst }, update: { type: 'stale' } };
     },
   },
   { keys: ['h'], help: 'Exam history: every attempt, the score trend and the per-topic trend', group, hint: 'history', action: () => ({ nav: 'open', screen: 'exam-history' }) },

@@ -15,6 +15,11 @@ export interface ExamStartState {
   now: number;
   /** Whether the catalog was asked for since the screen last came up. */
   asked: boolean;
+  /**
+   * Whether the catalog asked for has arrived. Until then the built-in profiles are shown and
+   * keys act on them, but whether an attempt runs is not yet known (see the Enter key).
+   */
+  loaded: boolean;
   profiles: readonly ExamProfile[];
   problems: readonly string[];
   running: RunningInfo | null;
@@ -27,7 +32,7 @@ export type ExamStartAction = { type: 'move'; by: number } | { type: 'stale' } |
 export function initExamStart(ctx: ScreenContext, size: TerminalSize, params?: unknown): ExamStartState {
   const wanted = (params as { profile?: string } | undefined)?.profile ?? DEFAULT_PROFILE;
   const cursor = Math.max(0, BUILTIN_PROFILES.findIndex((p) => p.id === wanted));
-  return { size, index: ctx.index, now: ctx.progress?.now ?? 0, asked: false, profiles: BUILTIN_PROFILES, problems: [], running: null, cursor, flash: undefined };
+  return { size, index: ctx.index, now: ctx.progress?.now ?? 0, asked: false, loaded: false, profiles: BUILTIN_PROFILES, problems: [], running: null, cursor, flash: undefined };
 }
 
 export function selected(state: ExamStartState): ExamProfile | undefined {
@@ -50,14 +55,14 @@ function reduce(state: ExamStartState, action: ExamStartAction): ExamStartState 
     case 'move':
       return { ...state, cursor: Math.min(state.profiles.length - 1, Math.max(0, state.cursor + action.by)) };
     case 'stale':
-      return { ...state, asked: false };
+      return { ...state, asked: false, loaded: false };
     case 'flash':
       return { ...state, flash: action.text };
     case 'catalog': {
       // Keep the same profile selected when the list changes under it.
       const id = selected(state)?.id;
       const cursor = Math.max(0, action.profiles.findIndex((p) => p.id === id));
-      return { ...state, profiles: action.profiles, problems: action.problems, running: action.running, cursor };
+      return { ...state, profiles: action.profiles, problems: action.problems, running: action.running, cursor, loaded: true };
     }
     case 'portFailed':
       return { ...state, flash: action.message };
@@ -87,5 +92,5 @@ export function resizeExamStart(state: ExamStartState, size: TerminalSize): Exam
 
 export function reloadExamStart(state: ExamStartState, ctx: ScreenContext, size: TerminalSize): ExamStartState {
   // Coverage follows the notes; custom profiles on disk are read again too.
-  return { ...state, index: ctx.index, size, asked: false };
+  return { ...state, index: ctx.index, size, asked: false, loaded: false };
 }
