@@ -232,7 +232,9 @@ describe('shardlab lab verify', () => {
     const doc = JSON.parse(out) as { id: string; ok: boolean; problems: unknown[] }[];
     expect(doc.filter((e) => !e.ok), JSON.stringify(doc, null, 1)).toEqual([]);
     expect(code).toBe(0);
-  });
+    // Every lab runs its reference and its starter: twenty labs take about twenty seconds on a
+    // quiet machine, more on a shared CI runner, and the catalogue keeps growing.
+  }, 180_000);
 });
 
 describe('shardlab lab lint', () => {

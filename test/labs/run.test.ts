@@ -47,7 +47,7 @@ describe('a settings lab', () => {
       metrics: undefined,
     });
     // The metrics document is the engine's, plus the settings the run used.
-    expect(Object.keys(r.metrics!)).toEqual(['scenario', 'seed', 'durationMs', 'events', 'streams', 'producers', 'consumers', 'actions', 'settings']);
+    expect(Object.keys(r.metrics!)).toEqual(['scenario', 'seed', 'durationMs', 'events', 'streams', 'producers', 'consumers', 'actions', 'cost', 'settings']);
     expect(r.metrics!.settings).toEqual({ shards: 4, api: 'PutRecords' });
     expect(r.metrics!.scenario).toBe('right-size');
   });
