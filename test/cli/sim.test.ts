@@ -25,7 +25,7 @@ describe('shardlab sim', () => {
   it('--json prints the metrics document and nothing else', async () => {
     expect(await run('sim', tiny, '--json')).toBe(0);
     const doc = JSON.parse(out);
-    expect(Object.keys(doc)).toEqual(['scenario', 'seed', 'durationMs', 'events', 'streams', 'producers', 'consumers', 'actions']);
+    expect(Object.keys(doc)).toEqual(['scenario', 'seed', 'durationMs', 'events', 'streams', 'producers', 'consumers', 'actions', 'cost']);
     expect(doc).toMatchObject({ scenario: 'tiny', seed: 2, durationMs: 5000 });
     expect(Object.keys(doc.streams.orders)).toEqual(
       expect.arrayContaining(['mode', 'openShards', 'totalShards', 'recordsIn', 'userRecordsIn', 'bytesIn', 'writeThrottled', 'expiredRecords', 'readThrottled', 'getRecordsCalls', 'reshards', 'series', 'shards']),
