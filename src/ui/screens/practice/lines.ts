@@ -31,7 +31,10 @@ function topicTitle(state: PracticeState, id: string): string {
 function setupLines(state: PracticeState, width: number, height: number): Line[] {
   const s = state.setup;
   const counts = sourceCounts(state);
-  const head: Line[] = [[seg(' '), seg(truncate('Choose what to practise; Enter starts.', width - 1), dim)], []];
+  // A retake of a calc miss draws new numbers on purpose (the working is tested, not a figure
+  // remembered from the miss); the learner is told before starting rather than surprised.
+  const intro = s.source === 'misses' ? 'Enter starts; each miss is asked again, arithmetic with new numbers.' : 'Choose what to practise; Enter starts.';
+  const head: Line[] = [[seg(' '), seg(truncate(intro, width - 1), dim)], []];
   const rows = state.rows.map((row, i): Line => {
     const mark = i === s.cursor ? seg('›', { tone: 'heading', bold: true }) : seg(' ');
     const box = (on: boolean) => seg(on ? '[x] ' : '[ ] ', on ? { bold: true } : dim);
