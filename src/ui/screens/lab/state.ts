@@ -357,7 +357,9 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
     case 'edit':
       return s.codeFile ? withEffects(s, { type: 'editor', file: s.codeFile, line: 1 }) : s;
     case 'closeResults':
-      return { ...s, view: 'lab', typing: s.section === 'solve' && s.lab.solve === 'commands' };
+      // Back to the section the learner ran from, with the section keys (1–4, Tab) live rather
+      // than the console prompt: a digit pressed next switches section instead of being typed.
+      return { ...s, view: 'lab', typing: false, completions: [] };
     case 'topic':
       return { ...s, topicCursor: clamp(s.topicCursor + a.by, 0, Math.max(0, s.topics.length - 1)) };
     case 'runProgress': {
