@@ -1,24 +1,42 @@
 import type { Completion } from '../sim/commands/complete.js';
 import type { Outcome } from '../sim/commands/dispatch.js';
 import { loadScenarioText } from '../sim/scenario/load.js';
-import { consoleWorld } from '../sim/scenario/run.js';
+import { consoleWorld, prepareScenario } from '../sim/scenario/run.js';
 import type { ScenarioSpec } from '../sim/scenario/spec.js';
 import type { Lab, SettingValue } from './model.js';
 import { substitute } from './settings.js';
 import { parseCommandLines } from './solution.js';
 
 // The lab console without the screen: a learner's lines answered by the scenario's own services
-// (its streams, its queues) the way the run will answer them, before anything runs. Each preview
-// starts from a fresh world, so deleting a line is as good as never having typed it, and lines
-// timed with `at 30s:` are answered at that virtual time, after what the earlier ones started.
+// (its streams, its queues, its devices) the way the run will answer them. A line with no time
+// runs before any traffic, so it is answered at once from the services alone. A line timed
+// `at 25s:` meets the world as the traffic has left it by then (records written, a device's
+// reports moving a shadow's version), so it is answered only by `preview`, which plays the whole
+// scenario (producers, consumers, devices) up to the last timed line; until then it says when it
+// will run instead of guessing. Each preview starts from a fresh world, so deleting a line is as
+// good as never having typed it.
 
 export interface ConsoleAnswer {
   ok: boolean;
-  /** `help` is shown but never kept; a `usage` error is refused by the CLI before any request. */
-  kind: 'response' | 'aws-error' | 'usage' | 'help' | 'not-run';
+  /**
+   * `help` is shown but never kept; a `usage` error is refused by the CLI before any request;
+   * `later` is a timed line waiting for the preview to reach its time.
+   */
+  kind: 'response' | 'aws-error' | 'usage' | 'help' | 'not-run' | 'later';
   /** What the AWS CLI prints: the JSON answer, its error line, or the help text. */
   text: string;
   atMs: number | null;
+}
+
+export interface PreviewOptions {
+  /** Stops the preview between two slices: it then resolves to null. */
+  signal?: AbortSignal;
+}
+
+interface ParsedLine {
+  i: number;
+  atMs: number | null;
+  command: string;
 }
 
 export class LabConsole {
@@ -30,28 +48,66 @@ export class LabConsole {
     this.spec = loaded.ok ? loaded.spec : null;
   }
 
-  /** The answer to every line, in the order given; timed lines run after the untimed ones, as in the run. */
-  preview(lines: readonly string[]): ConsoleAnswer[] {
+  /**
+   * The answers that need no traffic, at once: untimed lines from the services, refused and
+   * out-of-run lines, and for each timed line a note saying when it will run.
+   */
+  answerNow(lines: readonly string[]): ConsoleAnswer[] {
+    const { answers, runnable } = this.classify(lines);
+    if (!this.spec) return answers;
+    const { dispatcher } = consoleWorld(this.spec);
+    for (const l of runnable) answers[l.i] = l.atMs === null ? answerOf(dispatcher.execute(l.command), 0) : laterAnswer(l.atMs);
+    return answers;
+  }
+
+  /**
+   * Every line's answer as the run gives it: the scenario is played with its traffic up to the
+   * last timed line, the lines run where the run runs them (untimed before anything starts, timed
+   * at their time), and the clock is moved on in slices, yielding between them, so a long
+   * scenario never holds up a screen.
+   */
+  async preview(lines: readonly string[], options: PreviewOptions = {}): Promise<ConsoleAnswer[] | null> {
+    const { answers, runnable } = this.classify(lines);
+    if (!this.spec || runnable.length === 0) return answers;
+    const run = prepareScenario(this.spec, {
+      setup: (world) => {
+        const answer = (l: ParsedLine) => {
+          answers[l.i] = answerOf(world.dispatcher.execute(l.command), world.sim.now);
+        };
+        for (const l of runnable) {
+          if (l.atMs === null) answer(l);
+          else world.sim.at(l.atMs, `console-preview:${l.i}`, () => answer(l));
+        }
+      },
+    });
+    const lastAt = Math.max(0, ...runnable.map((l) => l.atMs ?? 0));
+    const slice = Math.max(1000, Math.ceil(lastAt / 50));
+    for (let t = 0; t < lastAt; ) {
+      if (options.signal?.aborted) return null;
+      t = Math.min(t + slice, lastAt);
+      run.advance(t);
+      if (t < lastAt) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return options.signal?.aborted ? null : answers;
+  }
+
+  /** Lines the CLI refuses or the run never reaches get their answer here; the others are to run. */
+  private classify(lines: readonly string[]): { answers: ConsoleAnswer[]; runnable: ParsedLine[] } {
     const answers: ConsoleAnswer[] = lines.map(() => ({ ok: false, kind: 'not-run', text: '', atMs: null }));
-    if (!this.spec) return answers.map((a) => ({ ...a, text: "this lab's scenario does not load" }));
-    const { sim, dispatcher } = consoleWorld(this.spec);
-    const timed: { i: number; atMs: number; command: string }[] = [];
+    if (!this.spec) return { answers: answers.map((a) => ({ ...a, text: "this lab's scenario does not load" })), runnable: [] };
+    const duration = this.spec.duration;
+    const runnable: ParsedLine[] = [];
     lines.forEach((text, i) => {
       const parsed = parseCommandLines(text, 'console');
       if (!parsed.ok) answers[i] = { ok: false, kind: 'usage', text: parsed.problems[0]!.message, atMs: null };
       else if (parsed.solution.kind !== 'commands' || parsed.solution.lines.length === 0) answers[i] = { ok: false, kind: 'usage', text: 'nothing to run', atMs: null };
       else {
         const line = parsed.solution.lines[0]!;
-        if (line.atMs === null) answers[i] = answerOf(dispatcher.execute(line.command), 0);
-        else if (line.atMs >= this.spec!.duration) answers[i] = { ok: false, kind: 'not-run', text: `not run: at ${line.atMs / 1000}s is at or after the end of the run (${this.spec!.duration / 1000}s)`, atMs: null };
-        else timed.push({ i, atMs: line.atMs, command: line.command });
+        if (line.atMs !== null && line.atMs >= duration) answers[i] = { ok: false, kind: 'not-run', text: `not run: at ${line.atMs / 1000}s is at or after the end of the run (${duration / 1000}s)`, atMs: null };
+        else runnable.push({ i, atMs: line.atMs, command: line.command });
       }
     });
-    for (const t of timed.sort((a, b) => a.atMs - b.atMs || a.i - b.i)) {
-      sim.runUntil(t.atMs);
-      answers[t.i] = answerOf(dispatcher.execute(t.command), t.atMs);
-    }
-    return answers;
+    return { answers, runnable };
   }
 
   /** Tab completion for the word under the cursor; an `at 30s:` prefix is skipped. */
@@ -67,6 +123,10 @@ export class LabConsole {
   get durationMs(): number | null {
     return this.spec?.duration ?? null;
   }
+}
+
+function laterAnswer(atMs: number): ConsoleAnswer {
+  return { ok: true, kind: 'later', text: `runs at ${atMs / 1000} s, after the traffic before it: its answer comes when the preview gets there`, atMs };
 }
 
 function answerOf(outcome: Outcome, atMs: number): ConsoleAnswer {

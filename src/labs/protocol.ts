@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConsoleAnswer } from './console.js';
 import type { Lab, SettingValue, SolutionLanguage } from './model.js';
 import type { LabBest } from './results.js';
 import type { LabRunOutcome } from './run.js';
@@ -34,13 +35,19 @@ export type LabRequest =
   | { kind: 'run'; runId: number; lab: Lab; language: SolutionLanguage; text: string; file: string }
   /** Code labs: the learner's file is read when the run starts. */
   | { kind: 'run-file'; runId: number; lab: Lab }
-  | { kind: 'cancel'; runId: number };
+  | { kind: 'cancel'; runId: number }
+  /**
+   * The console's kept lines answered as the run answers them, timed lines after the traffic
+   * before them; a newer preview of the same lab replaces one still going.
+   */
+  | { kind: 'preview'; previewId: number; lab: Lab; commands: string[] };
 
 export type LabReport =
   | { type: 'listed'; labs: LabListing[]; best: [string, LabBest][] }
   | { type: 'opened'; lab: string; draft: LabDraft; codeFile: string | null; best: LabBest | null; notice?: string }
   | { type: 'runProgress'; runId: number; progress: RunProgress }
   | { type: 'runDone'; runId: number; outcome: LabRunOutcome; best: LabBest | null }
+  | { type: 'previewed'; lab: string; previewId: number; answers: ConsoleAnswer[] }
   | { type: 'portFailed'; what: string; message: string };
 
 export type { SettingValue };

@@ -9,7 +9,7 @@ describe('the lab console', () => {
   const console_ = new LabConsole(lab);
 
   it("answers each line in AWS's words against the scenario's own stream", () => {
-    const [list, bad, typo] = console_.preview(['aws kinesis list-shards --stream-name events', 'aws kinesis list-shards --stream-name nope', 'aws kinesis list-shard --stream-name events']);
+    const [list, bad, typo] = console_.answerNow(['aws kinesis list-shards --stream-name events', 'aws kinesis list-shards --stream-name nope', 'aws kinesis list-shard --stream-name events']);
     expect(list!.ok).toBe(true);
     expect(list!.kind).toBe('response');
     expect(JSON.parse(list!.text).Shards[0].ShardId).toBe('shardId-000000000000');
@@ -19,10 +19,16 @@ describe('the lab console', () => {
     expect(typo!.text).toMatch(/Invalid choice/);
   });
 
-  it('runs timed lines at their virtual time, after the untimed ones, and refuses a time past the end', () => {
+  it('runs timed lines at their virtual time, after the untimed ones, and refuses a time past the end', async () => {
     const split = 'aws kinesis split-shard --stream-name events --shard-to-split shardId-000000000000 --new-starting-hash-key 85070591730234615865843651857942052864';
-    const answers = console_.preview([`at 5s: ${split}`, 'aws kinesis describe-stream-summary --stream-name events', 'at 10h: aws kinesis list-shards --stream-name events', `at 6s: ${split}`]);
-    expect(answers[0]).toMatchObject({ ok: true, atMs: 5000 });
+    const lines = [`at 5s: ${split}`, 'aws kinesis describe-stream-summary --stream-name events', 'at 10h: aws kinesis list-shards --stream-name events', `at 6s: ${split}`];
+    const now = console_.answerNow(lines);
+    // Before the preview has played the traffic, a timed line says when it runs and nothing more.
+    expect(now[0]).toMatchObject({ ok: true, kind: 'later', atMs: 5000 });
+    expect(now[0]!.text).toMatch(/^runs at 5 s/);
+    expect(now[1]).toMatchObject({ ok: true, kind: 'response' });
+    const answers = (await console_.preview(lines))!;
+    expect(answers[0]).toMatchObject({ ok: true, kind: 'response', atMs: 5000 });
     expect(JSON.parse(answers[1]!.text).StreamDescriptionSummary.OpenShardCount).toBe(2);
     expect(answers[2]).toMatchObject({ ok: false, kind: 'not-run' });
     // One second later the first split is still in progress: AWS refuses a second one.
@@ -30,8 +36,14 @@ describe('the lab console', () => {
     expect(answers[3]!.text).toMatch(/ResourceInUseException/);
   });
 
+  it('a cancelled preview resolves to null', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await console_.preview(['at 5s: aws kinesis list-shards --stream-name events'], { signal: controller.signal })).toBeNull();
+  });
+
   it('shows help without running anything', () => {
-    const [help] = console_.preview(['help']);
+    const [help] = console_.answerNow(['help']);
     expect(help).toMatchObject({ ok: true, kind: 'help' });
     expect(help!.text).toMatch(/kinesis/);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLabFile } from '../../src/labs/load.js';
 import { findBinding } from '../../src/ui/keys/bindings.js';
 import { labKeys } from '../../src/ui/screens/lab/keys.js';
+import { labBody } from '../../src/ui/screens/lab/lines.js';
 import { type LabAction, type LabState, initLab, labReducer } from '../../src/ui/screens/lab/state.js';
 import { type ScreenContext, unwrap } from '../../src/ui/screens/model.js';
 
@@ -46,5 +47,55 @@ describe('leaving a result', () => {
     s = key(s, '2');
     expect(s.section).toBe('task');
     expect(s.input).toBe('');
+  });
+});
+
+const text = (s: LabState, rows = 24) => labBody(s, 80, rows).lines.map((l) => l.map((x) => x.text).join(''));
+
+describe('timed console lines', () => {
+  const timed = 'at 5s: aws kinesis list-shards --stream-name events';
+
+  it('say when they will run until the preview of the traffic answers them; a stale preview is ignored', () => {
+    const r = reduce({ ...opened(), input: timed, cursor: timed.length }, { type: 'submit' });
+    let s = r.state;
+    expect(s.commands).toEqual([...commands, timed]);
+    expect(s.answers[1]).toMatchObject({ kind: 'later', atMs: 5000 });
+    expect(text(s).join('\n')).toMatch(/runs at 5 s/);
+    const ask = r.effects.find((e) => (e as { task?: { request: { kind: string } } }).task?.request.kind === 'preview') as { task: { request: { previewId: number; commands: string[] } } };
+    expect(ask.task.request.commands).toEqual([...commands, timed]);
+    const answer = { ok: false, kind: 'aws-error' as const, text: 'An error occurred (LimitExceededException) when calling the ListShards operation: Rate exceeded', atMs: 5000 };
+    const untimed = s.answers[0]!;
+    s = reduce(s, { type: 'previewed', lab: split.id, previewId: ask.task.request.previewId - 1, answers: [untimed, answer] }).state;
+    expect(s.answers[1]!.kind).toBe('later');
+    s = reduce(s, { type: 'previewed', lab: split.id, previewId: ask.task.request.previewId, answers: [untimed, answer] }).state;
+    expect(s.answers[1]).toEqual(answer);
+    expect(text(s).join('\n')).toContain('✗ at 5s: aws kinesis list-shards');
+  });
+
+  it('are previewed again when the draft is opened, not when only untimed lines are kept', () => {
+    const withTimed = reduce(initLab(ctx, size, { lab: split }), { type: 'opened', lab: split.id, draft: { hintsShown: 0, commands: [timed], settings: {} }, codeFile: null, best: null });
+    expect(withTimed.effects).toContainEqual(expect.objectContaining({ type: 'task', task: expect.objectContaining({ request: expect.objectContaining({ kind: 'preview' }) }) }));
+    const untimed = reduce(initLab(ctx, size, { lab: split }), { type: 'opened', lab: split.id, draft: { hintsShown: 0, commands, settings: {} }, codeFile: null, best: null });
+    expect(untimed.effects).toEqual([]);
+  });
+});
+
+describe('the result', () => {
+  it("lists what AWS answered each console line in the real run, errors in AWS's words", () => {
+    const metrics = {
+      durationMs: 60_000,
+      commands: [
+        { line: 1, atMs: 0, command: commands[0], ok: true, output: { Shards: [{ ShardId: 'shardId-000000000000' }] } },
+        { line: 2, atMs: 25_000, command: 'aws iot-data update-thing-shadow --thing-name hvac-0042 --payload x out.json', ok: false, error: 'An error occurred (ConflictException) when calling the UpdateThingShadow operation: Version conflict' },
+      ],
+    };
+    let s = reduce(opened(), { type: 'run' }, { type: 'runDone', runId: 1, outcome: { ok: true, result: result(metrics) }, best: null }).state;
+    s = { ...s, size: { columns: 80, rows: 60 } };
+    const shown = text(s, 60).join('\n');
+    expect(shown).toContain('Your console lines in the run');
+    expect(shown).toMatch(/✓ at start {2}aws kinesis list-shards --stream-name events/);
+    expect(shown).toContain('"ShardId": "shardId-000000000000"');
+    expect(shown).toMatch(/✗ at 25 s {2}aws iot-data update-thing-shadow/);
+    expect(shown.replace(/\s+/g, ' ')).toContain('(ConflictException) when calling the UpdateThingShadow operation: Version conflict');
   });
 });

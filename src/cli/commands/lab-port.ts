@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../content/diagnostics.js';
 import type { CodeRunner, Lab } from '../../labs/index.js';
+import { LabConsole } from '../../labs/console.js';
 import { loadLabs } from '../../labs/load.js';
 import { emptyDraft, labDraftSchema, type LabDraft, type LabReport, type LabRequest } from '../../labs/protocol.js';
 import { bestScores, LAB_RESULTS_JOURNAL, labResultEntry, readLabResult, type LabBest, type LabResultEntry } from '../../labs/results.js';
@@ -103,6 +104,22 @@ export function labsPort(options: LabPortOptions): TaskPort {
     return () => controller.abort();
   };
 
+  // One preview at a time per lab: the newest kept lines are the only ones worth answering.
+  const previews = new Map<string, AbortController>();
+  const preview = (deliver: (a: LabReport) => void, request: Extract<LabRequest, { kind: 'preview' }>) => {
+    previews.get(request.lab.id)?.abort();
+    const controller = new AbortController();
+    previews.set(request.lab.id, controller);
+    new LabConsole(request.lab).preview(request.commands, { signal: controller.signal }).then(
+      (answers) => {
+        if (previews.get(request.lab.id) === controller) previews.delete(request.lab.id);
+        if (answers) deliver({ type: 'previewed', lab: request.lab.id, previewId: request.previewId, answers });
+      },
+      (error: unknown) => deliver({ type: 'portFailed', what: 'preview', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => controller.abort();
+  };
+
   return (raw, deliverAny) => {
     const request = raw as LabRequest;
     const deliver = deliverAny as (a: LabReport) => void;
@@ -135,6 +152,8 @@ export function labsPort(options: LabPortOptions): TaskPort {
           const language = path.endsWith('.js') ? 'js' : 'ts';
           return run(deliver, request.runId, request.lab, language, readFileSync(path, 'utf8'), path);
         }
+        case 'preview':
+          return preview(deliver, request);
         case 'cancel':
           running.get(request.runId)?.abort();
           running.delete(request.runId);

@@ -64,7 +64,8 @@ export async function runScenarioStepwise(spec: ScenarioSpec, options: StepwiseO
   return options.signal?.aborted ? null : run.finish();
 }
 
-interface PreparedRun {
+/** A run built and started but not yet advanced: the lab console's preview moves it on in steps. */
+export interface PreparedRun {
   /** Where the clock stops: just before the duration. */
   endMs: number;
   advance(toMs: number): void;
@@ -103,7 +104,7 @@ function buildWorld(spec: ScenarioSpec, trace: boolean) {
   return { sim, kinesis, efo, s3, world, plugins, dispatcher };
 }
 
-function prepareScenario(spec: ScenarioSpec, options: RunOptions): PreparedRun {
+export function prepareScenario(spec: ScenarioSpec, options: RunOptions = {}): PreparedRun {
   const { sim, kinesis, efo, s3, world, plugins, dispatcher } = buildWorld(spec, options.trace ?? false);
 
   options.setup?.({ sim, dispatcher, world });

@@ -54,8 +54,12 @@ export function consolePane(s: LabState, width: number, height: number): Console
   s.commands.forEach((c, i) => {
     const a = s.answers[i];
     rowOf.push(kept.length);
-    const mark = !s.typing && i === s.selected ? seg('›', { tone: 'heading', bold: true }) : seg(' ');
-    kept.push([mark, seg(a?.ok ? '✓ ' : '✗ ', { tone: a?.ok ? 'due' : 'error' }), seg(truncate(c, width - 4))]);
+    const picked = !s.typing && i === s.selected;
+    const mark = picked ? seg('›', { tone: 'heading', bold: true }) : seg(' ');
+    const status = a?.kind === 'later' ? seg('· ', dim) : seg(a?.ok ? '✓ ' : '✗ ', { tone: a?.ok ? 'due' : 'error' });
+    // The selected line is shown whole, wrapped under itself: a long update's payload is the part that matters.
+    const [first = '', ...more] = picked ? hardWrap(c, width - 4) : [truncate(c, width - 4)];
+    kept.push([mark, status, seg(first)], ...more.map((m): Line => [seg('   '), seg(m)]));
     if (a && !a.ok && a.text) kept.push([seg('    '), seg(truncate(a.text.split('\n')[0]!, width - 5), { tone: 'error' })]);
   });
 

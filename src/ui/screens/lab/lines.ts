@@ -5,7 +5,8 @@ import { type Line, type Style, seg } from '../../markdown/types.js';
 import { padEnd, truncate, truncateStart } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import { bestText } from '../labs/lines.js';
-import { consolePane, outputStatus } from './console-lines.js';
+import type { CommandResult } from '../../../labs/run.js';
+import { consolePane, hardWrap, outputStatus } from './console-lines.js';
 import { settingsLines } from './settings-lines.js';
 import { type LabState, SECTIONS } from './state.js';
 
@@ -161,12 +162,41 @@ function resultLines(s: LabState, width: number): Line[] {
   for (const c of r.checks) {
     out.push(...wrap([seg(c.detail)], { width, first: [seg(' '), seg(c.passed ? '✓ ' : '✗ ', { tone: c.passed ? 'due' : 'error', bold: true }), seg(`${c.id} `, bold), seg(`${fmt(c.points)}/${c.maxPoints} `, dim)], rest: [seg('   ')] }));
   }
+  out.push(...commandsInRun(r.metrics, width));
   out.push(...shardChart(r.metrics, width));
   if (s.topics.length) {
     out.push([], [seg(' '), seg('What to read', bold), seg(s.topics.length > 1 ? '  ←→ pick, Enter opens it in Study' : '  Enter opens it in Study', dim)]);
     s.topics.forEach((t, i) => out.push([seg(i === s.topicCursor ? ' › ' : '   ', { tone: 'heading', bold: true }), seg(truncate(t.title, width - 4), i === s.topicCursor ? { tone: 'link', bold: true } : {})]));
   }
   return out;
+}
+
+/** Rows of one answer shown in the result; a longer one says how much more the inspect console has. */
+const ANSWER_ROWS = 12;
+
+/**
+ * What AWS answered each console line in the run itself, in the order they were written: the
+ * preview before the run is a forecast, this is what happened (a timed update refused with a
+ * version conflict, a split that was still in progress).
+ */
+function commandsInRun(metrics: Record<string, unknown> | null, width: number): Line[] {
+  const commands = metrics?.commands as CommandResult[] | undefined;
+  if (!commands?.length) return [];
+  const out: Line[] = [[], [seg(' '), seg('Your console lines in the run', bold), seg('  what AWS answered each', dim)]];
+  for (const c of commands) {
+    const when = c.atMs === null ? 'not run' : c.atMs === 0 ? 'at start' : `at ${fmtSeconds(c.atMs)}`;
+    const [first = '', ...more] = hardWrap(c.command, width - 4 - when.length - 2);
+    out.push([seg(' '), seg(c.ok ? '✓ ' : '✗ ', { tone: c.ok ? 'due' : 'error', bold: true }), seg(`${when}  `, dim), seg(first)], ...more.map((m): Line => [seg(' '.repeat(5 + when.length)), seg(m)]));
+    const text = c.ok ? (c.output === undefined || c.output === null ? '(no output)' : JSON.stringify(c.output, null, 4)) : (c.error ?? '');
+    const rows = text.split('\n').flatMap((l) => hardWrap(l, width - 5));
+    out.push(...rows.slice(0, ANSWER_ROWS).map((l): Line => [seg('    '), seg(l, c.ok ? dim : { tone: 'error' })]));
+    if (rows.length > ANSWER_ROWS) out.push([seg('    '), seg(`… ${rows.length - ANSWER_ROWS} more lines`, dim)]);
+  }
+  return out;
+}
+
+function fmtSeconds(ms: number): string {
+  return `${Number((ms / 1000).toPrecision(6))} s`;
 }
 
 interface ShardDoc {

@@ -37,6 +37,11 @@ export interface LabState {
   /** The console lines kept as the solution, and each one's answer. */
   commands: string[];
   answers: ConsoleAnswer[];
+  /**
+   * Timed lines are answered by a preview the `labs` port plays with the scenario's traffic;
+   * only the one asked for the current lines (this id) may replace the answers.
+   */
+  previewId: number;
   input: string;
   cursor: number;
   /** Where ↑/↓ is in the kept lines while recalling them; null when typing a new one. */
@@ -139,6 +144,7 @@ export function initLab(ctx: ScreenContext, size: TerminalSize, params?: unknown
     console: lab.solve === 'commands' ? new LabConsole(lab) : null,
     commands: [],
     answers: [],
+    previewId: 0,
     input: '',
     cursor: 0,
     recall: null,
@@ -168,13 +174,20 @@ function draftOf(s: LabState): LabDraft {
   return { hintsShown: s.hintsShown, commands: s.commands, settings: s.settings };
 }
 
-/** The state, and the draft stored because it changed. */
-function saved(s: LabState): Reduced<LabState> {
-  return withEffects(s, task({ kind: 'save', lab: s.lab.id, draft: draftOf(s) }));
+/** The state, and the draft stored because it changed (and the timed lines' preview asked for, when the lines changed). */
+function saved(s: LabState, ...more: AppEffect[]): Reduced<LabState> {
+  return withEffects(s, task({ kind: 'save', lab: s.lab.id, draft: draftOf(s) }), ...more);
 }
 
+/** The kept lines with what can be answered at once; timed lines wait for `previewTask`. */
 function withAnswers(s: LabState, commands: string[]): LabState {
-  return { ...s, commands, answers: s.console ? s.console.preview(commands) : [] };
+  return { ...s, commands, answers: s.console ? s.console.answerNow(commands) : [], previewId: s.previewId + 1 };
+}
+
+/** Asks the port to play the traffic up to the timed lines, when there are any to answer. */
+function previewTask(s: LabState): AppEffect[] {
+  if (!s.answers.some((a) => a.kind === 'later')) return [];
+  return [task({ kind: 'preview', previewId: s.previewId, lab: s.lab, commands: s.commands })];
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
@@ -267,7 +280,11 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
     case 'opened': {
       if (a.lab !== s.lab.id) return s;
       const next = { ...applyDraft(s, a.draft), draft: 'ready' as const, codeFile: a.codeFile, best: a.best };
-      return a.notice ? withEffects(next, { type: 'notice', text: a.notice, tone: 'error' }) : next;
+      return withEffects(next, ...previewTask(next), ...(a.notice ? [{ type: 'notice', text: a.notice, tone: 'error' } as const] : []));
+    }
+    case 'previewed': {
+      if (a.lab !== s.lab.id || a.previewId !== s.previewId || a.answers.length !== s.commands.length) return s;
+      return { ...s, answers: a.answers };
     }
     case 'section':
       return { ...s, section: a.to, scroll: 0, typing: a.to === 'solve' && s.lab.solve === 'commands', settingEdit: null };
@@ -306,13 +323,13 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
     case 'submit': {
       const line = s.input.trim();
       if (!line || !s.console) return s;
-      const [answer] = s.console.preview([line]);
+      const [answer] = s.console.answerNow([line]);
       if (answer && answer.kind === 'help') return { ...editInput(s, '', 0), output: { text: answer.text, ok: true } };
       // A line the CLI refuses stays at the prompt to be fixed; a line AWS answers is kept.
-      const alone = s.console.preview([...s.commands, line]).at(-1)!;
-      if (alone.kind === 'usage') return { ...s, output: { text: alone.text, ok: false }, completions: [], outputScroll: 0 };
+      if (answer && answer.kind === 'usage') return { ...s, output: { text: answer.text, ok: false }, completions: [], outputScroll: 0 };
       const next = withAnswers(editInput(s, '', 0), [...s.commands, line]);
-      return saved({ ...next, output: null, selected: next.commands.length - 1 });
+      const kept = { ...next, output: null, selected: next.commands.length - 1 };
+      return saved(kept, ...previewTask(kept));
     }
     case 'select':
       return { ...s, selected: clamp(s.selected + a.by, 0, Math.max(0, s.commands.length - 1)), outputScroll: 0 };
@@ -321,7 +338,8 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
     case 'deleteLine': {
       if (s.commands.length === 0) return s;
       const commands = s.commands.filter((_, i) => i !== s.selected);
-      return saved({ ...withAnswers(s, commands), selected: clamp(s.selected, 0, Math.max(0, commands.length - 1)), outputScroll: 0 });
+      const next = { ...withAnswers(s, commands), selected: clamp(s.selected, 0, Math.max(0, commands.length - 1)), outputScroll: 0 };
+      return saved(next, ...previewTask(next));
     }
     case 'setting':
       return { ...s, settingCursor: clamp(s.settingCursor + a.by, 0, Math.max(0, s.lab.settings.length - 1)), settingEdit: null };
