@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayHandler } from '../../src/labs/firehose-hook.js';
 import { parseLab } from '../../src/labs/parse.js';
 import { runLabText } from '../../src/labs/run.js';
 import type { TransformEvent } from '../../src/sim/firehose/transform.js';
+import { loadLabFile } from '../../src/labs/load.js';
 import { inProcessCodeRunner } from '../helpers/in-process-code-runner.js';
 
 // A firehose-transform hook naming a delivery stream becomes that stream's transform in the run:
@@ -117,7 +119,42 @@ describe('a firehose-transform lab runs the code as the stream’s transform', (
     expect(g.recordsDelivered).toBe(133);
     // The code's lines, not the records: "1\n" and "22\n", in turn.
     expect(g.rawBytesDelivered).toBe(67 * 2 + 66 * 3);
+    expect(g.content).toEqual({ shapes: [{ shape: '(number)', records: 133 }], sums: [], first: '1' });
     expect(good.result.metrics!.code).toMatchObject({ kind: 'firehose-transform', records: 200, ok: 133, dropped: 67 });
     expect(good.result.passed).toBe(true);
+  });
+});
+
+describe('labs/firehose-transform.md scores what reached the lake, not only how much', () => {
+  const { lab } = loadLabFile(join(import.meta.dirname, '..', '..', 'labs', 'firehose-transform.md'), 'firehose-transform.md');
+  // Answers every record as the reference does (sales Ok, the rest Dropped) but hands each sale
+  // back as the till sent it: the counts are all right, the lines are not the schema.
+  const untransformed = `export function transform(event: { records: { recordId: string; data: string }[] }) {
+  return { records: event.records.map((r) => {
+    let record: { type?: string };
+    try { record = JSON.parse(atob(r.data)); } catch { return { recordId: r.recordId, result: 'Dropped' }; }
+    return record.type === 'sale' ? { recordId: r.recordId, result: 'Ok', data: r.data } : { recordId: r.recordId, result: 'Dropped' };
+  }) };
+}`;
+
+  it('the reference writes every sale as a line of the schema and scores full marks', async () => {
+    const run = await runLabText(lab!, 'ts', lab!.solution.text, 'solution.ts', { codeRunner: inProcessCodeRunner });
+    if (!run.ok) throw new Error('did not run');
+    expect(run.result.score).toBe(100);
+    const content = (run.result.metrics!.firehose as { deliveryStreams: Record<string, any> }).deliveryStreams['till-sales'].content;
+    expect(content.shapes).toEqual([{ shape: 'amountCents:number,sku:string,store:string,ts:string', records: 6720 }]);
+    expect(content.sums).toEqual([{ field: 'amountCents', total: 2_208_000 }]);
+  });
+
+  it('a transform that passes the sales through unchanged loses the schema check and is told why', async () => {
+    const run = await runLabText(lab!, 'ts', untransformed, 'untransformed.ts', { codeRunner: inProcessCodeRunner });
+    if (!run.ok) throw new Error('did not run');
+    const byId = Object.fromEntries(run.result.checks.map((c) => [c.id, c]));
+    expect(byId['sales-delivered']!.passed).toBe(true);
+    expect(byId['dropped-on-purpose']!.passed).toBe(true);
+    expect(byId['lines-of-the-schema']).toMatchObject({ passed: false, points: 0, maxPoints: 30 });
+    expect(byId['lines-of-the-schema']!.detail).toContain("0 of the 6,720 lines in sales/ have exactly the schema's fields");
+    expect(byId['lines-of-the-schema']!.detail).toContain('Most lines there have the fields amount:number,sku:string,store:string,ts:string,type:string');
+    expect(run.result.passed).toBe(false);
   });
 });

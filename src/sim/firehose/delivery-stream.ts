@@ -8,6 +8,7 @@ import { FIREHOSE, FIREHOSE_ENGINE } from '../limits.js';
 import type { ObjectStore } from '../s3.js';
 import { RecordBuffer, type FRecord } from './buffer.js';
 import { compress, EXTENSIONS, type Compressed } from './compress.js';
+import { ContentTally, type DeliveredContent } from './content.js';
 import { ERROR_TYPES, type DeliveryStreamConfig } from './config.js';
 import { extract } from './jq.js';
 import { evaluatePrefix, objectSuffix, randomString, uuid } from './s3-keys.js';
@@ -60,6 +61,8 @@ export interface DeliveryStreamMetrics {
   bytesDelivered: number;
   /** The same objects' bytes before compression. */
   rawBytesDelivered: number;
+  /** The delivered records read as JSON: counts by shape, totals of numeric fields, the first one. */
+  content: DeliveredContent;
   /** Per object: from its oldest record's arrival to the object being written. */
   deliveryLatencyMs: HistogramSummary;
   /** Per object written at the destination: its stored size in bytes, as `aws s3 ls` shows it. */
@@ -130,6 +133,7 @@ export class DeliveryStream {
   private rawBytesDelivered = 0;
   private readonly latency = new Histogram();
   private readonly objectSizes = new Histogram();
+  private readonly content = new ContentTally();
   private bySize = 0;
   private byInterval = 0;
   private errorObjects = 0;
@@ -305,7 +309,7 @@ export class DeliveryStream {
           attempt: () => {
             if (this.down(sim.now)) return false;
             this.writeObject(dest.prefix, oldest, keys, undefined, rawLength, packed, n);
-            this.delivered(n, packed.size, rawLength, oldest);
+            this.delivered(records, packed.size, rawLength, oldest);
             return true;
           },
           giveUp: () => {
@@ -323,7 +327,7 @@ export class DeliveryStream {
         deadline: sim.now + dest.retryDuration,
         attempt: () => {
           if (this.down(sim.now)) return false;
-          this.delivered(n, packed.size, rawLength, oldest);
+          this.delivered(records, packed.size, rawLength, oldest);
           return true;
         },
         giveUp: () => this.skipCopy(staged, n, oldest),
@@ -339,7 +343,7 @@ export class DeliveryStream {
         if (this.down(sim.now)) return false;
         let bytes = 0;
         for (const r of records) bytes += r.size;
-        this.delivered(n, bytes, bytes, oldest);
+        this.delivered(records, bytes, bytes, oldest);
         return true;
       },
       giveUp: () => {
@@ -353,9 +357,10 @@ export class DeliveryStream {
     });
   }
 
-  private delivered(records: number, stored: number, raw: number, oldest: number): void {
+  private delivered(records: readonly FRecord[], stored: number, raw: number, oldest: number): void {
     const now = this.ctx.sim.now;
-    this.recordsDelivered += records;
+    this.recordsDelivered += records.length;
+    this.content.add(records);
     this.objectsDelivered++;
     this.bytesDelivered += stored;
     this.rawBytesDelivered += raw;
@@ -520,6 +525,7 @@ export class DeliveryStream {
       objectsDelivered: this.objectsDelivered,
       bytesDelivered: this.bytesDelivered,
       rawBytesDelivered: this.rawBytesDelivered,
+      content: this.content.summary(),
       deliveryLatencyMs: this.latency.summary(),
       objectBytes: this.objectSizes.summary(),
       flushes: { bySize: this.bySize, byInterval: this.byInterval },
