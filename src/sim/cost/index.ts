@@ -13,7 +13,7 @@ export type { CostInput, CostLine } from './lines.js';
 export type { KinesisStreamCost } from './kinesis.js';
 export type { IotCost } from './iot.js';
 export type { FirehoseStreamCost } from './firehose.js';
-export { FIREHOSE_PRICES, IOT_PRICES, KDS_PRICES } from './prices.js';
+export { FIREHOSE_PRICES, IOT_PRICES, KDS_PRICES, TRANSFER_PRICES } from './prices.js';
 
 export interface CostModel {
   key: string;

@@ -1,7 +1,7 @@
 import type { Simulation } from '../core/simulation.js';
 import { SNOW } from '../limits.js';
 import { Arrivals, DAY_MS, flow, HOUR_MS, rateAt } from './flow.js';
-import { TRANSFER_PRICES } from './prices.js';
+import { TRANSFER_PRICES } from '../cost/prices.js';
 import type { LineSpec, TransferMethod, TransferSection } from './spec.js';
 
 // One way of moving the dataset, run on its own in virtual time: the internet line shared with

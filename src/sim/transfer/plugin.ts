@@ -1,7 +1,8 @@
 import type { ServicePlugin } from '../plugins.js';
 import { DAY_MS, HOUR_MS } from './flow.js';
 import { startMethod, type MethodRun } from './methods.js';
-import { DX_SPEEDS, TRANSFER_PRICES } from './prices.js';
+import { TRANSFER_PRICES } from '../cost/prices.js';
+import { DX_SPEEDS } from './speeds.js';
 import { transferSection, type DailyBandwidth, type TransferSection } from './spec.js';
 
 // The bulk-transfer model as an engine plug-in: the scenario's `transfer:` section lists ways of
