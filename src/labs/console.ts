@@ -125,11 +125,24 @@ export class LabConsole {
   }
 }
 
+/**
+ * A line typed in the inspect console after a run, answered by that run's world as the run left
+ * it. The run is over, so a line cannot be timed.
+ */
+export function answerAfterRun(dispatcher: { execute(line: string): Outcome }, text: string): ConsoleAnswer {
+  const parsed = parseCommandLines(text, 'inspect');
+  if (!parsed.ok) return { ok: false, kind: 'usage', text: parsed.problems[0]!.message, atMs: null };
+  const line = parsed.solution.kind === 'commands' ? parsed.solution.lines[0] : undefined;
+  if (!line) return { ok: false, kind: 'usage', text: 'nothing to run', atMs: null };
+  if (line.atMs !== null) return { ok: false, kind: 'usage', text: 'the run is over: a line here runs now, on the world as the run left it, so it takes no `at`', atMs: null };
+  return answerOf(dispatcher.execute(line.command), null);
+}
+
 function laterAnswer(atMs: number): ConsoleAnswer {
   return { ok: true, kind: 'later', text: `runs at ${atMs / 1000} s, after the traffic before it: its answer comes when the preview gets there`, atMs };
 }
 
-function answerOf(outcome: Outcome, atMs: number): ConsoleAnswer {
+function answerOf(outcome: Outcome, atMs: number | null): ConsoleAnswer {
   switch (outcome.kind) {
     case 'response':
       return { ok: true, kind: 'response', text: outcome.text, atMs };

@@ -40,7 +40,11 @@ export type LabRequest =
    * The console's kept lines answered as the run answers them, timed lines after the traffic
    * before them; a newer preview of the same lab replaces one still going.
    */
-  | { kind: 'preview'; previewId: number; lab: Lab; commands: string[] };
+  | { kind: 'preview'; previewId: number; lab: Lab; commands: string[] }
+  /** A line for the inspect console, answered by the world the lab's last run left. */
+  | { kind: 'inspect'; lab: string; id: number; line: string }
+  /** The lab is left: its last run's world is let go. */
+  | { kind: 'release'; lab: string };
 
 export type LabReport =
   | { type: 'listed'; labs: LabListing[]; best: [string, LabBest][] }
@@ -48,6 +52,7 @@ export type LabReport =
   | { type: 'runProgress'; runId: number; progress: RunProgress }
   | { type: 'runDone'; runId: number; outcome: LabRunOutcome; best: LabBest | null }
   | { type: 'previewed'; lab: string; previewId: number; answers: ConsoleAnswer[] }
+  | { type: 'inspected'; lab: string; id: number; answer: ConsoleAnswer }
   | { type: 'portFailed'; what: string; message: string };
 
 export type { SettingValue };

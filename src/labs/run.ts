@@ -81,6 +81,11 @@ export interface RunLabOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Cancels a run between two slices: the outcome is then `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * Given the run's dispatcher once the world is built; after the run it answers commands against
+   * the world as the run left it (the app's inspect console).
+   */
+  onWorld?: (run: { dispatcher: { execute(line: string): Outcome } }) => void;
 }
 
 /** Reads a solution from text (a file's contents, by its language) and runs it. */
@@ -122,6 +127,7 @@ export async function runLab(lab: Lab, solution: Solution, options: RunLabOption
   const setup: RunOptions['setup'] = (run) => {
     if (solution.kind === 'commands') scheduleCommands(solution.lines, spec.duration, run.sim, run.dispatcher, commands);
     codeSetup?.(run.world);
+    options.onWorld?.({ dispatcher: run.dispatcher });
   };
   const stepwise = options.onProgress !== undefined || options.signal !== undefined;
   const engineDoc = stepwise ? await runScenarioStepwise(spec, { setup, onProgress: options.onProgress, signal: options.signal }) : runScenario(spec, { setup });

@@ -49,3 +49,37 @@ describe('the labs port', () => {
     expect(older).toEqual([]);
   });
 });
+
+describe('the inspect console in the labs port', () => {
+  const line = 'aws kinesis describe-stream-summary --stream-name events';
+  const split2 = 'aws kinesis split-shard --stream-name events --shard-to-split shardId-000000000000 --new-starting-hash-key 85070591730234615865843651857942052864';
+
+  it("answers with the world the lab's last run left, until the lab is left", async () => {
+    const { ask } = port();
+    const before = await ask({ kind: 'inspect', lab: split.id, id: 1, line }, 'inspected');
+    expect(before.answer).toMatchObject({ ok: false, kind: 'not-run' });
+    // The run splits a shard at 5 s: the world it leaves has three open shards, the scenario two.
+    const done = await ask({ kind: 'run', runId: 1, lab: split, language: 'sh', text: `at 5s: ${split2}`, file: 'console' }, 'runDone');
+    expect(done.outcome.ok).toBe(true);
+    const after = await ask({ kind: 'inspect', lab: split.id, id: 2, line }, 'inspected');
+    expect(after.id).toBe(2);
+    expect(after.answer.ok).toBe(true);
+    expect(JSON.parse(after.answer.text).StreamDescriptionSummary.OpenShardCount).toBe(3);
+    const timed = await ask({ kind: 'inspect', lab: split.id, id: 3, line: `at 5s: ${line}` }, 'inspected');
+    expect(timed.answer).toMatchObject({ ok: false, kind: 'usage' });
+  });
+
+  it('lets the world go when the lab is left or runs again', async () => {
+    const { call, ask } = port();
+    await ask({ kind: 'run', runId: 1, lab: split, language: 'sh', text: '', file: 'console' }, 'runDone');
+    expect((await ask({ kind: 'inspect', lab: split.id, id: 1, line }, 'inspected')).answer.ok).toBe(true);
+    call({ kind: 'release', lab: split.id }, () => undefined);
+    expect((await ask({ kind: 'inspect', lab: split.id, id: 2, line }, 'inspected')).answer.kind).toBe('not-run');
+    await ask({ kind: 'run', runId: 2, lab: split, language: 'sh', text: '', file: 'console' }, 'runDone');
+    const reports: unknown[] = [];
+    call({ kind: 'run', runId: 3, lab: split, language: 'sh', text: '', file: 'console' }, (r) => reports.push(r));
+    // While the next run is going, the last one's world is already gone.
+    expect((await ask({ kind: 'inspect', lab: split.id, id: 3, line }, 'inspected')).answer.kind).toBe('not-run');
+    call({ kind: 'cancel', runId: 3 }, () => undefined);
+  });
+});

@@ -81,10 +81,12 @@ describe('labs journey in a real terminal', () => {
     const draft = JSON.parse(readFileSync(join(data, 'labs', 'split-hot-shard', 'draft.json'), 'utf8')) as { commands: string[] };
     expect(draft.commands).toHaveLength(2);
 
-    // Back to the lab, out of the prompt, back to the list: the best score is there.
+    // Back to the lab with the section keys live (not the prompt): 2 shows the Task; then back
+    // to the list, where the best score is.
     await tmux.press('Escape');
     await tmux.waitForText('4 Console');
-    await tmux.press('Escape');
+    await tmux.press('2');
+    text = await tmux.waitFor((t) => !t.includes('$ ') && t.includes('1 Story'), 'the Task section, not a 2 typed at the prompt');
     await tmux.press('q');
     text = await tmux.waitForText('100/100 ✓');
     await tmux.press('q');

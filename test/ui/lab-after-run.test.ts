@@ -99,3 +99,44 @@ describe('the result', () => {
     expect(shown.replace(/\s+/g, ' ')).toContain('(ConflictException) when calling the UpdateThingShadow operation: Version conflict');
   });
 });
+
+describe('the inspect console', () => {
+  const finished = (metrics: Record<string, unknown> | null = { durationMs: 30_000 }) =>
+    reduce(opened(), { type: 'run' }, { type: 'runDone', runId: 1, outcome: { ok: true, result: result(metrics) }, best: null }).state;
+  const line = 'aws s3 ls s3://archive/errors/ --recursive';
+
+  it('c opens it from the result; Enter asks the port; the answer is shown; Esc clears, then goes back to the result', () => {
+    let s = key(finished(), 'c');
+    expect(s.inspect).not.toBeNull();
+    expect(text(s).join('\n')).toMatch(/Inspect {2}the world as your run left it/);
+    for (const ch of line) s = key(s, ch === ' ' ? 'space' : ch, ch);
+    // Typed keys go to the prompt: r is a letter here, not "run again".
+    expect(s.view).toBe('results');
+    expect(s.inspect!.input).toBe(line);
+    const b = findBinding(labKeys, s, { name: 'enter', text: '' })!;
+    const r = reduce(s, b.action(s, { name: 'enter', text: '' }) as LabAction);
+    expect(r.effects).toEqual([{ type: 'task', task: { port: 'labs', request: { kind: 'inspect', lab: split.id, id: 1, line } } }]);
+    s = r.state;
+    expect(text(s).join('\n')).toContain('asking…');
+    s = reduce(s, { type: 'inspected', lab: split.id, id: 1, answer: { ok: true, kind: 'response', text: '2024-01-01 00:00:00       1024 errors/processing-failed/part-1', atMs: null } }).state;
+    expect(text(s).join('\n')).toContain('errors/processing-failed/part-1');
+    s = key(s, 'x');
+    s = key(s, 'escape');
+    expect(s.inspect!.input).toBe('');
+    s = key(s, 'escape');
+    expect(s.inspect).toBeNull();
+    expect(s.view).toBe('results');
+  });
+
+  it('is offered only when the run left a world: not when the code did not run', () => {
+    expect(key(finished(null), 'c').inspect).toBeNull();
+  });
+
+  it('leaving the lab tells the port to let the world go', () => {
+    const s = key(opened(), 'escape');
+    const b = findBinding(labKeys, s, { name: 'q', text: 'q' })!;
+    const nav = b.action(s, { name: 'q', text: 'q' }) as { nav: string; update: LabAction };
+    expect(nav.nav).toBe('back');
+    expect(reduce(s, nav.update).effects).toEqual([{ type: 'task', task: { port: 'labs', request: { kind: 'release', lab: split.id } } }]);
+  });
+});

@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../content/diagnostics.js';
 import type { CodeRunner, Lab } from '../../labs/index.js';
-import { LabConsole } from '../../labs/console.js';
+import { answerAfterRun, LabConsole } from '../../labs/console.js';
 import { loadLabs } from '../../labs/load.js';
 import { emptyDraft, labDraftSchema, type LabDraft, type LabReport, type LabRequest } from '../../labs/protocol.js';
 import { bestScores, LAB_RESULTS_JOURNAL, labResultEntry, readLabResult, type LabBest, type LabResultEntry } from '../../labs/results.js';
 import { runLabText } from '../../labs/run.js';
 import { writeFileAtomic } from '../../store/atomic.js';
 import { appendEntries, readEntries } from '../../store/journal.js';
+import type { Outcome } from '../../sim/commands/dispatch.js';
 import type { TaskPort } from '../../ui/tasks.js';
 
 // The app's `labs` port: the Labs screens' I/O. It lists the labs folder, keeps each lab's
@@ -80,8 +81,14 @@ function codeFile(dataDir: string, lab: Lab): string | null {
 
 export function labsPort(options: LabPortOptions): TaskPort {
   const running = new Map<number, AbortController>();
-  const finish = (deliver: (a: LabReport) => void, runId: number, lab: Lab, outcome: Awaited<ReturnType<typeof runLabText>>) => {
+  /**
+   * Each lab's last finished run, as the run left its world: the inspect console's lines are
+   * answered by it. Let go when the lab runs again or is left.
+   */
+  const worlds = new Map<string, { execute(line: string): Outcome }>();
+  const finish = (deliver: (a: LabReport) => void, runId: number, lab: Lab, outcome: Awaited<ReturnType<typeof runLabText>>, world: { execute(line: string): Outcome } | undefined) => {
     running.delete(runId);
+    if (outcome.ok && outcome.result.metrics !== null && world) worlds.set(lab.id, world);
     if (outcome.ok && outcome.result.error?.reason !== 'no-runner') {
       recordLabResult(options.dataDir, labResultEntry(outcome.result, lab.solve, 'app', options.now()), (message) => deliver({ type: 'portFailed', what: 'record', message }));
     }
@@ -90,12 +97,17 @@ export function labsPort(options: LabPortOptions): TaskPort {
   const run = (deliver: (a: LabReport) => void, runId: number, lab: Lab, language: Parameters<typeof runLabText>[1], text: string, file: string) => {
     const controller = new AbortController();
     running.set(runId, controller);
+    worlds.delete(lab.id);
+    let world: { execute(line: string): Outcome } | undefined;
     runLabText(lab, language, text, file, {
       ...(options.codeRunner ? { codeRunner: options.codeRunner } : {}),
       signal: controller.signal,
       onProgress: (progress) => deliver({ type: 'runProgress', runId, progress }),
+      onWorld: (run) => {
+        world = run.dispatcher;
+      },
     }).then(
-      (outcome) => finish(deliver, runId, lab, outcome),
+      (outcome) => finish(deliver, runId, lab, outcome, world),
       (error: unknown) => {
         running.delete(runId);
         deliver({ type: 'portFailed', what: 'run', message: error instanceof Error ? error.message : String(error) });
@@ -154,6 +166,15 @@ export function labsPort(options: LabPortOptions): TaskPort {
         }
         case 'preview':
           return preview(deliver, request);
+        case 'inspect': {
+          const world = worlds.get(request.lab);
+          const answer = world ? answerAfterRun(world, request.line) : { ok: false, kind: 'not-run' as const, text: 'no run to inspect: run the lab (r), then look at the world it left', atMs: null };
+          deliver({ type: 'inspected', lab: request.lab, id: request.id, answer });
+          return;
+        }
+        case 'release':
+          worlds.delete(request.lab);
+          return;
         case 'cancel':
           running.get(request.runId)?.abort();
           running.delete(request.runId);

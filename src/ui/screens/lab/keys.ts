@@ -22,7 +22,11 @@ const outputPage = (s: LabState) => Math.max(1, consolePane(s, s.size.columns, b
 const solving = (kind: string) => (s: LabState) => inLab(s) && s.section === 'solve' && s.lab.solve === kind;
 const reading = (s: LabState) => inLab(s) && s.section !== 'solve';
 const running = (s: LabState) => s.view === 'running';
-const results = (s: LabState) => s.view === 'results';
+const results = (s: LabState) => s.view === 'results' && !s.inspect;
+const inspecting = (s: LabState) => s.view === 'results' && s.inspect !== null;
+/** A run finished with a world to look at (not one whose code did not run). */
+const inspectable = (s: LabState) => results(s) && !!s.result?.metrics;
+const inspectPage = (s: LabState) => Math.max(1, bodyHeight(s.size) - 8);
 
 const lab = 'Lab';
 const prompt = 'Console prompt';
@@ -30,6 +34,7 @@ const form = 'Settings form';
 const value = 'Typing a value';
 const lines = 'Console lines';
 const run = 'Run and results';
+const inspect = 'Inspect console (after a run)';
 
 export const labKeys: readonly Binding[] = [
   { keys: ['escape'], help: 'Cancel the run', group: run, hint: 'cancel', when: running, action: () => ({ type: 'cancel' }) },
@@ -47,8 +52,23 @@ export const labKeys: readonly Binding[] = [
     when: (s) => results(s) && s.topics.length > 0,
     action: (s) => ({ nav: 'open', screen: 'study', params: { topic: s.topics[s.topicCursor]!.id } }),
   },
+  { keys: ['c'], help: 'Console on the world the run left (S3 objects, queues, shards), for every kind of lab', group: run, hint: 'inspect', when: inspectable, action: () => ({ type: 'inspect' }) },
   { keys: ['r'], help: 'Run again', group: run, hint: 'run again', when: results, action: () => ({ type: 'run' }) },
   { keys: ['escape', 'q'], help: 'Back to the lab', group: run, hint: 'back', when: results, action: () => ({ type: 'closeResults' }) },
+
+  { keys: ['enter'], help: 'Run the line on the world as the run left it', group: inspect, hint: 'enter', when: inspecting, action: () => ({ type: 'submit' }) },
+  { keys: ['tab'], help: 'Complete the command, flag or value', group: inspect, hint: 'complete', when: inspecting, action: () => ({ type: 'complete' }) },
+  { keys: ['up'], help: 'Earlier line', group: inspect, when: inspecting, action: () => ({ type: 'recall', by: -1 }) },
+  { keys: ['down'], help: 'Later line', group: inspect, when: inspecting, action: () => ({ type: 'recall', by: 1 }) },
+  { keys: ['left'], help: 'Cursor left', group: inspect, when: inspecting, action: () => ({ type: 'cursor', by: -1 }) },
+  { keys: ['right'], help: 'Cursor right', group: inspect, when: inspecting, action: () => ({ type: 'cursor', by: 1 }) },
+  { keys: ['home', 'ctrl+a'], help: 'Start of the line', group: inspect, when: inspecting, action: (s) => ({ type: 'cursor', by: -(s.inspect?.cursor ?? 0) }) },
+  { keys: ['end', 'ctrl+e'], help: 'End of the line', group: inspect, when: inspecting, action: (s) => ({ type: 'cursor', by: s.inspect?.input.length ?? 0 }) },
+  { keys: ['backspace'], help: 'Delete before the cursor', group: inspect, when: inspecting, action: () => ({ type: 'backspace' }) },
+  { keys: ['pagedown'], help: 'Scroll the answer down', group: inspect, when: inspecting, action: (s) => ({ type: 'outputScroll', by: inspectPage(s) }) },
+  { keys: ['pageup'], help: 'Scroll the answer up', group: inspect, when: inspecting, action: (s) => ({ type: 'outputScroll', by: -inspectPage(s) }) },
+  { keys: ['escape'], help: 'Clear the line; on an empty line, back to the result', group: inspect, hint: 'back', when: inspecting, action: () => ({ type: 'clearInput' }) },
+  { keys: ['printable'], help: 'Type an AWS CLI line (help lists the commands)', group: inspect, when: inspecting, action: (_s, k) => ({ type: 'insert', text: k.text }) },
 
   { keys: ['pagedown'], help: "Scroll the console's answer down (help, long answers)", group: prompt, hint: 'more', when: outputOverflows, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
   { keys: ['pageup'], help: "Scroll the console's answer up", group: prompt, when: inConsole, action: (s) => ({ type: 'outputScroll', by: -outputPage(s) }) },
@@ -92,6 +112,7 @@ export const labKeys: readonly Binding[] = [
   { keys: ['d', 'x'], help: 'Delete the selected line from your solution', group: lines, hint: 'delete', when: solving('commands'), action: () => ({ type: 'deleteLine' }) },
   { keys: ['enter', 'i'], help: 'Back to the prompt', group: lines, hint: 'type', when: solving('commands'), action: () => ({ type: 'focus', on: true }) },
 
+  { keys: ['escape', 'q'], help: 'Back to the Labs list', group: lab, when: inLab, action: () => ({ nav: 'back', update: { type: 'leave' } }) },
   { keys: ['e'], help: 'Open your solution file in $EDITOR', group: lab, hint: 'edit', when: solving('code'), action: () => ({ type: 'edit' }) },
   { keys: ['tab', 'right'], help: 'Next section', group: lab, hint: 'section', when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: 1 }) },
   { keys: ['backtab', 'left'], help: 'Previous section', group: lab, when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: -1 }) },

@@ -7,6 +7,7 @@ import { wrap } from '../../markdown/wrap.js';
 import { bestText } from '../labs/lines.js';
 import type { CommandResult } from '../../../labs/run.js';
 import { consolePane, hardWrap, outputStatus } from './console-lines.js';
+import { inspectLines } from './inspect-lines.js';
 import { settingsLines } from './settings-lines.js';
 import { type LabState, SECTIONS } from './state.js';
 
@@ -27,7 +28,7 @@ function fmt(n: number): string {
 }
 
 export function labPath(s: LabState): string[] {
-  return ['Labs', s.lab.title, ...(s.view === 'running' ? ['Run'] : s.view === 'results' ? ['Result'] : [])];
+  return ['Labs', s.lab.title, ...(s.view === 'running' ? ['Run'] : s.view === 'results' ? (s.inspect ? ['Result', 'Inspect'] : ['Result']) : [])];
 }
 
 function tabs(s: LabState, width: number): Line {
@@ -223,6 +224,7 @@ function shardChart(metrics: Record<string, unknown> | null, width: number): Lin
 export function labBody(s: LabState, width: number, rows: number): { lines: Line[]; status: string } {
   const height = bodyHeight({ columns: width, rows });
   if (s.view === 'running') return { lines: progressLines(s, width, height), status: '' };
+  if (s.view === 'results' && s.inspect) return inspectLines(s.inspect, width, height);
   if (s.view === 'results') {
     const all = resultLines(s, width);
     const top = Math.min(s.resultScroll, Math.max(0, all.length - height));

@@ -8,6 +8,7 @@ import { parseSolution } from '../../../labs/solution.js';
 import type { RunProgress } from '../../../sim/scenario/progress.js';
 import { type TerminalSize, bodyHeight } from '../../layout.js';
 import { consolePane } from './console-lines.js';
+import { INSPECT_ACTIONS, type InspectAction, type InspectState, inspected, inspectReduced, openInspect, reduceInspect } from './inspect.js';
 import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
 
 // One lab: its story, task and hints, the solving area for its kind (a settings form, the lab
@@ -69,6 +70,8 @@ export interface LabState {
   problems: string[];
   resultScroll: number;
   topicCursor: number;
+  /** The inspect console over the last run's world, when open from the result. */
+  inspect: InspectState | null;
 }
 
 export interface SettingEdit {
@@ -107,6 +110,10 @@ export type LabAction =
   | { type: 'cancel' }
   | { type: 'edit' }
   | { type: 'closeResults' }
+  /** Opens the inspect console over the last run's world. */
+  | { type: 'inspect' }
+  /** The lab is left: the port lets its last run's world go. */
+  | { type: 'leave' }
   | { type: 'topic'; by: number }
   | LabReport;
 
@@ -165,6 +172,7 @@ export function initLab(ctx: ScreenContext, size: TerminalSize, params?: unknown
     problems: [],
     resultScroll: 0,
     topicCursor: 0,
+    inspect: null,
   };
 }
 
@@ -225,7 +233,7 @@ export function settingsYaml(lab: Lab, values: Record<string, SettingValue>): st
 
 function startRun(s: LabState): Reduced<LabState> {
   const runId = s.runId + 1;
-  const next: LabState = { ...s, view: 'running', runId, progress: null, spark: [], result: null, problems: [], typing: false, settingEdit: null };
+  const next: LabState = { ...s, view: 'running', runId, progress: null, spark: [], result: null, problems: [], typing: false, settingEdit: null, inspect: null };
   const { lab } = s;
   if (lab.solve === 'code') return withEffects(next, task({ kind: 'run-file', runId, lab }));
   if (lab.solve === 'commands') return withEffects(next, task({ kind: 'run', runId, lab, language: 'sh', text: s.commands.join('\n'), file: 'console' }));
@@ -274,6 +282,10 @@ function outputMax(s: LabState): number {
 }
 
 export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabState> {
+  if (s.inspect && s.view === 'results' && INSPECT_ACTIONS.has(a.type)) {
+    const r = reduceInspect(s.lab.id, s.inspect, a as InspectAction);
+    return inspectReduced({ ...s, inspect: r.inspect }, r.effects);
+  }
   switch (a.type) {
     case 'loadDraft':
       return withEffects({ ...s, draft: 'loading' }, task({ kind: 'open', lab: s.lab }));
@@ -374,10 +386,16 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
       return s.view !== 'running' ? s : withEffects({ ...s, view: 'lab', progress: null }, task({ kind: 'cancel', runId: s.runId }), { type: 'notice', text: 'run cancelled', tone: 'info' });
     case 'edit':
       return s.codeFile ? withEffects(s, { type: 'editor', file: s.codeFile, line: 1 }) : s;
+    case 'inspect':
+      return s.view === 'results' && s.result?.metrics ? { ...s, inspect: openInspect(s.lab, s.console) } : s;
+    case 'inspected':
+      return a.lab === s.lab.id && s.inspect ? { ...s, inspect: inspected(s.inspect, a.id, a.answer) } : s;
+    case 'leave':
+      return withEffects(s, task({ kind: 'release', lab: s.lab.id }));
     case 'closeResults':
       // Back to the section the learner ran from, with the section keys (1–4, Tab) live rather
       // than the console prompt: a digit pressed next switches section instead of being typed.
-      return { ...s, view: 'lab', typing: false, completions: [] };
+      return { ...s, view: 'lab', typing: false, completions: [], inspect: null };
     case 'topic':
       return { ...s, topicCursor: clamp(s.topicCursor + a.by, 0, Math.max(0, s.topics.length - 1)) };
     case 'runProgress': {
