@@ -98,7 +98,7 @@ sqs:
     const q = sqs.queues.q!;
     expect(Object.keys(q)).toEqual([
       'type', 'sent', 'deduplicated', 'sendThrottled', 'received', 'receiveCalls', 'receiveThrottled', 'emptyReceives', 'deliveredMoreThanOnce', 'duplicatesDelivered', 'deleted', 'staleDeletes',
-      'inFlight', 'visible', 'delayed', 'oldestMessageAgeMs', 'movedToDlq', 'movedIn', 'redriven', 'expired', 'purged', 'overLimit', 'visibilityChanges', 'series',
+      'inFlight', 'visible', 'delayed', 'oldestMessageAgeMs', 'movedToDlq', 'movedIn', 'redriven', 'expired', 'purged', 'overLimit', 'visibilityChanges', 'requests', 'series',
     ]);
     expect(Object.keys(q.series)).toEqual(['sentPerSecond', 'receivedPerSecond', 'deletedPerSecond', 'inFlightMaxPerSecond', 'visibleMaxPerSecond']);
     expect(q.series.sentPerSecond).toEqual([10, 10, 10, 10, 10]);

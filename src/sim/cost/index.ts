@@ -1,6 +1,7 @@
 import { priceFirehose } from './firehose.js';
 import { priceIot } from './iot.js';
 import { priceKinesis } from './kinesis.js';
+import { priceSqs } from './sqs.js';
 import type { CostInput } from './lines.js';
 import { KDS_PRICES } from './prices.js';
 
@@ -13,7 +14,8 @@ export type { CostInput, CostLine } from './lines.js';
 export type { KinesisStreamCost } from './kinesis.js';
 export type { IotCost } from './iot.js';
 export type { FirehoseStreamCost } from './firehose.js';
-export { FIREHOSE_PRICES, IOT_PRICES, KDS_PRICES, TRANSFER_PRICES } from './prices.js';
+export type { SqsQueueCost } from './sqs.js';
+export { FIREHOSE_PRICES, IOT_PRICES, KDS_PRICES, SQS_PRICES, TRANSFER_PRICES } from './prices.js';
 
 export interface CostModel {
   key: string;
@@ -24,6 +26,7 @@ export const COST_MODELS: readonly CostModel[] = [
   { key: 'kinesis', price: priceKinesis },
   { key: 'firehose', price: priceFirehose },
   { key: 'iot', price: priceIot },
+  { key: 'sqs', price: priceSqs },
 ];
 
 export interface CostSection {

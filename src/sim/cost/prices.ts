@@ -119,3 +119,23 @@ export const TRANSFER_PRICES = {
    */
   snowballIncludedDays: 15,
 } as const;
+
+export const SQS_PRICES = {
+  region: 'us-east-1',
+  currency: 'USD',
+  source: 'https://aws.amazon.com/sqs/pricing/',
+  /**
+   * Checked 2026-11-22 against three independent 2026 write-ups of the us-east-1 page
+   * (cloudburn.io, factualminds.com, unanswered.io), which agree on both rates and on the 64 KB
+   * rule; AWS's own page was not readable here, so the figures are not confirmed at the source.
+   */
+  checked: '2026-11-22',
+  /** Per 1,000,000 requests to a standard queue, the first-100-billion-a-month tier. */
+  standardPerMillion: 0.4,
+  /** Per 1,000,000 requests to a FIFO queue (send, receive, delete, change visibility). */
+  fifoPerMillion: 0.5,
+  /** Each 64 KB (65,536 bytes) chunk of a request's payload is billed as one request. */
+  requestChunkBytes: 64 * 1024,
+  /** The 1,000,000 free requests a month are not subtracted: a run is priced as part of a busy account. */
+  freeRequestsPerMonth: 1_000_000,
+} as const;

@@ -31,6 +31,8 @@ export interface QueueMetrics {
   purged: number;
   overLimit: number;
   visibilityChanges: number;
+  /** Requests as billed: admitted send, receive, delete and visibility calls, 64 KiB chunks of payload each one more. */
+  requests: number;
   series: {
     sentPerSecond: number[];
     receivedPerSecond: number[];
@@ -86,6 +88,7 @@ export function queueMetrics(q: Queue, nowMs: number): QueueMetrics {
     purged: c.purged,
     overLimit: c.overLimit,
     visibilityChanges: c.visibilityChanges,
+    requests: c.requests,
     series: {
       sentPerSecond: q.series.sent.toArray(seconds),
       receivedPerSecond: q.series.received.toArray(seconds),

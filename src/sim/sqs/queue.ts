@@ -1,3 +1,4 @@
+import { SQS_PRICES } from '../cost/prices.js';
 import type { ScheduledEvent } from '../core/agenda.js';
 import { GaugeSeries, Series } from '../core/metrics.js';
 import type { Rng } from '../core/rng.js';
@@ -67,6 +68,15 @@ export class QueueCounters {
   purged = 0;
   overLimit = 0;
   visibilityChanges = 0;
+  /** API requests as SQS bills them: admitted calls, each 64 KiB chunk of a payload one more. */
+  requests = 0;
+}
+
+/** SQS bills every 64 KB (65,536 bytes) of a request's payload as one request: the price table's unit. */
+export const REQUEST_CHUNK_BYTES = SQS_PRICES.requestChunkBytes;
+
+export function billedRequests(payloadBytes: number): number {
+  return Math.max(1, Math.ceil(payloadBytes / REQUEST_CHUNK_BYTES));
 }
 
 export class Queue {
@@ -149,10 +159,16 @@ export class Queue {
    * Takes one call from a FIFO action's allowance (and, in high-throughput mode, from each message
    * group's); false means ThrottlingException. Standard queues are not throttled.
    */
-  admit(action: 'send' | 'receive' | 'delete' | 'change', groups?: readonly (string | null)[]): boolean {
-    if (!this.limiters) return true;
+  admit(action: 'send' | 'receive' | 'delete' | 'change', groups?: readonly (string | null)[], payloadBytes = 0): boolean {
+    if (this.limiters && !this.takeAllowance(action, groups)) return false;
+    // A refused call is not counted as billed, as Kinesis's refused records are not.
+    this.counters.requests += billedRequests(payloadBytes);
+    return true;
+  }
+
+  private takeAllowance(action: 'send' | 'receive' | 'delete' | 'change', groups?: readonly (string | null)[]): boolean {
     const now = this.sim.now;
-    const limiter = this.limiters[action];
+    const limiter = this.limiters![action];
     if (!limiter.canTake(now, 1)) return false;
     if (groups && highThroughput(this.config)) {
       for (const g of groups) {
@@ -242,6 +258,10 @@ export class Queue {
     if (this.inFlightCount >= this.inFlightLimit) return out;
     if (this.fifo) this.takeFifo(max, visibilityMs, out);
     else this.takeStandard(max, visibilityMs, shortPoll, out);
+    // The receive was billed as one request when admitted; a larger answer bills its other chunks.
+    let bytes = 0;
+    for (const m of out) bytes += m.size;
+    this.counters.requests += billedRequests(bytes) - 1;
     return out;
   }
 

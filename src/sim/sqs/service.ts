@@ -305,7 +305,8 @@ export class SqsService {
 
   /** One SendMessage or SendMessageBatch call's share of the FIFO throughput, and its count. */
   admitSend(queue: Queue, entries: readonly Entry[]): boolean {
-    if (queue.admit('send', queue.fifo && highThroughput(queue.config) ? entries.map((e) => e.groupId) : undefined)) return true;
+    const bytes = entries.reduce((n, e) => n + e.size, 0);
+    if (queue.admit('send', queue.fifo && highThroughput(queue.config) ? entries.map((e) => e.groupId) : undefined, bytes)) return true;
     queue.counters.sendThrottled += entries.length;
     return false;
   }
