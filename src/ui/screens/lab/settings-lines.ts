@@ -3,6 +3,7 @@ import { type Line, type Style, seg } from '../../markdown/types.js';
 import { padEnd, textWidth, truncate } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import { type LabState, TYPED_SETTINGS } from './state.js';
+import { durationText, sizeText } from './units.js';
 
 // The settings form laid out from the terminal's width: a label column as wide as the longest
 // label (up to a share of the width, so two labels that share a prefix still read apart), the
@@ -17,14 +18,6 @@ const LABEL_SHARE = 0.5;
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
-}
-
-export function durationText(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`;
-}
-
-export function sizeText(b: number): string {
-  return b >= 1024 * 1024 ? `${b / 1024 / 1024} MiB` : b >= 1024 ? `${b / 1024} KiB` : `${b} B`;
 }
 
 function shown(d: SettingDef, v: SettingValue): string {

@@ -8,6 +8,7 @@ import { parseSolution } from '../../../labs/solution.js';
 import type { RunProgress } from '../../../sim/scenario/progress.js';
 import { type TerminalSize, bodyHeight } from '../../layout.js';
 import { consolePane } from './console-lines.js';
+import { stepDuration, stepSize } from './units.js';
 import { INSPECT_ACTIONS, type InspectAction, type InspectState, inspected, inspectReduced, openInspect, reduceInspect } from './inspect.js';
 import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
 
@@ -209,16 +210,15 @@ export function stepSetting(def: SettingDef, value: SettingValue, by: number): S
     return options[(at + by + options.length) % options.length] ?? value;
   }
   const v = Number(value);
-  const lo = def.min ?? (def.type === 'integer' ? 0 : -Infinity);
+  const lo = def.min ?? (def.type === 'integer' || def.type === 'duration' || def.type === 'size' ? 0 : -Infinity);
   const hi = def.max ?? Infinity;
+  // Durations and sizes climb a ladder of round values; a step never goes past a bound.
+  if (def.type === 'duration') return stepDuration(v, by, lo, hi);
+  if (def.type === 'size') return stepSize(v, by, lo, hi);
   let next: number;
-  if (def.type === 'size') next = by > 0 ? v * 2 : v / 2;
-  else if (def.type === 'duration') {
-    const step = v < 1000 || (by < 0 && v <= 1000) ? 100 : v < 60_000 || (by < 0 && v <= 60_000) ? 1000 : 10_000;
-    next = v + by * step;
-  } else if (def.type === 'number') next = Math.round((v + by * (Math.abs(v) < 1 ? 0.05 : 1)) * 100) / 100;
+  if (def.type === 'number') next = Math.round((v + by * (Math.abs(v) < 1 ? 0.05 : 1)) * 100) / 100;
   else next = v + by;
-  return clamp(def.type === 'integer' || def.type === 'size' ? Math.round(next) : next, lo, hi);
+  return clamp(def.type === 'integer' ? Math.round(next) : next, lo, hi);
 }
 
 /** The settings as a solution file: `name: value`, durations in ms and sizes in bytes. */
