@@ -3,7 +3,9 @@ import { Dispatcher, bind, commandTables } from '../../src/sim/commands/dispatch
 import { loadScenarioText } from '../../src/sim/scenario/load.js';
 import { runScenario } from '../../src/sim/scenario/run.js';
 import { Arrivals, DAY_MS, rateAt } from '../../src/sim/transfer/flow.js';
+import { TRANSFER_PRICES } from '../../src/sim/cost/prices.js';
 import { transferPlugin } from '../../src/sim/transfer/plugin.js';
+import { DX_SPEEDS } from '../../src/sim/transfer/speeds.js';
 
 type Option = Record<string, unknown> & {
   completionDays: number | null;
@@ -129,7 +131,7 @@ transfer:
     expect(t.plan!.costUsd).toBe(73.59);
   });
 
-  it('refuses a speed AWS does not sell for that connection type, and one the price table does not list', () => {
+  it('refuses a speed AWS does not sell for that connection type', () => {
     const bad = load(`
 duration: 1 days
 transfer:
@@ -141,10 +143,14 @@ transfer:
 `);
     expect(bad.ok).toBe(false);
     const messages = bad.ok ? [] : bad.problems.map((p) => `${p.line} ${p.message}`);
-    expect(messages).toEqual([
-      expect.stringMatching(/^7 .*a dedicated connection comes at 1 Gbps, 10 Gbps, 100 Gbps, 400 Gbps; got 500 Mbps$/),
-      expect.stringMatching(/^8 .*no port-hour price for a 25 Gbps hosted connection: give portHourUsd$/),
-    ]);
+    expect(messages).toEqual([expect.stringMatching(/^7 .*a dedicated connection comes at 1 Gbps, 10 Gbps, 100 Gbps, 400 Gbps; got 500 Mbps$/)]);
+  });
+
+  it('has a port-hour price for every speed AWS sells, so no scenario has to bring its own', () => {
+    for (const connection of ['dedicated', 'hosted'] as const) {
+      for (const bps of DX_SPEEDS[connection]) expect(TRANSFER_PRICES.directConnectPortHour[connection].get(bps), `${connection} ${bps}`).toBeGreaterThan(0);
+    }
+    expect(TRANSFER_PRICES.directConnectPortHour.hosted.get(10e9)).toBe(2.48);
   });
 });
 

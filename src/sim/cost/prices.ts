@@ -46,7 +46,15 @@ export const IOT_PRICES = {
   region: 'us-east-1',
   currency: 'USD',
   source: 'https://aws.amazon.com/iot-core/pricing/',
-  /** Read with the IoT Core pricing page and its metering details; re-check before relying on a bill. */
+  /**
+   * Checked 2026-11-22. Confirmed only in part: AWS's own worked example (the IoT Core pricing
+   * page's all-components example, read through a verbatim copy, gist.github.com/brianfoody/
+   * 2c62cecc912dbd97bc759eba427e84cf) prices connection minutes at $0.08 per million and messages
+   * at $1.00 per million, but for Europe (Ireland), not us-east-1; the metering details page
+   * (aws.amazon.com/iot-core/pricing/additional-details/) confirms the 5 KB message unit. The
+   * rules-triggered and actions-executed prices ($0.15 per million each) and the us-east-1 figures
+   * were not found on any page read: they stay unconfirmed, written as commonly quoted.
+   */
   checked: '2026-11-22',
   /** Per 1,000,000 messages (5 KB units), the first-billion tier: $0.80 and $0.70 apply beyond 1 and 5 billion a month. */
   messagesPerMillion: 1.0,
@@ -62,7 +70,14 @@ export const FIREHOSE_PRICES = {
   region: 'us-east-1',
   currency: 'USD',
   source: 'https://aws.amazon.com/firehose/pricing/',
-  /** Read with the Firehose pricing page; re-check before relying on a bill. */
+  /**
+   * Checked 2026-11-22. The 5 KB rounding per record (a 3 KB record billed as 5 KB, rounded per
+   * record and not per call) is confirmed by the pricing page (its German copy,
+   * aws.amazon.com/de/kinesis/data-firehose/pricing/). The $0.029 per GB was not readable on
+   * AWS's page; several independent write-ups quote $0.029 (most without naming a Region), and an
+   * infracost example's output shows $0.031 for the first-500-TB tier in what looks like eu-west-1,
+   * consistent with a lower us-east-1 rate. Unconfirmed at the source.
+   */
   checked: '2026-11-22',
   /** Bytes in the GB of a per-GB charge, as for Kinesis. */
   bytesPerGB: 1024 ** 3,
@@ -80,6 +95,21 @@ export const FIREHOSE_PRICES = {
 export const TRANSFER_PRICES = {
   region: 'us-east-1',
   currency: 'USD',
+  /**
+   * Checked 2026-11-22:
+   * - Direct Connect port-hours: taken from AWS's pay-as-you-go page as transcribed verbatim by
+   *   api-evangelist/amazon-direct-connect (plans/amazon-direct-connect-plans-pricing.yml, read
+   *   from the page on 2026-09-20), prices outside Japan. That corrected hosted 10 Gbps from a
+   *   remembered $2.475 to $2.48 and added the 400 Gbps dedicated ($85.00) and 25 Gbps hosted
+   *   ($6.20) ports the table lacked; every other port matched.
+   * - Data in: $0.00 per GB on the same page, and free from the internet (AWS Global Network FAQ).
+   * - DataSync: $0.0125 per GB copied (basic mode) is what several write-ups quote; a row of
+   *   USD 0.0125 appears in a copy of AWS's Price List data for DataSync (labofsahil/
+   *   aws-pricing-dataset, AWSDataSync.csv), but its Region was cut off in what could be read,
+   *   so the us-east-1 figure is not confirmed at the source. Enhanced mode is not modelled.
+   * - Snowball Edge: no public job or day fee was found, which is why scenarios give their own;
+   *   the 15 included days are unconfirmed.
+   */
   checked: '2026-11-22',
   /** Data transferred into AWS is free over the internet and over Direct Connect. */
   dataInPerGB: 0,
@@ -98,6 +128,7 @@ export const TRANSFER_PRICES = {
       [1e9, 0.3],
       [10e9, 2.25],
       [100e9, 22.5],
+      [400e9, 85],
     ]),
     hosted: new Map<number, number>([
       [50e6, 0.03],
@@ -109,7 +140,8 @@ export const TRANSFER_PRICES = {
       [1e9, 0.33],
       [2e9, 0.66],
       [5e9, 1.65],
-      [10e9, 2.475],
+      [10e9, 2.48],
+      [25e9, 6.2],
     ]),
   },
   /**
