@@ -28,16 +28,20 @@ const inspecting = (s: LabState) => s.view === 'results' && s.inspect !== null;
 const inspectable = (s: LabState) => results(s) && !!s.result?.metrics;
 const inspectPage = (s: LabState) => Math.max(1, bodyHeight(s.size) - 8);
 
+const pageDownHelp = "Scroll the console's answer down (help, long answers)";
+const formEnterHelp = 'Type a value for a number, duration or size; the next choice for the others';
+
 const lab = 'Lab';
 const prompt = 'Console prompt';
 const form = 'Settings form';
 const value = 'Typing a value';
 const lines = 'Console lines';
-const run = 'Run and results';
+const runningGroup = 'While the lab runs';
+const run = 'Result';
 const inspect = 'Inspect console (after a run)';
 
 export const labKeys: readonly Binding[] = [
-  { keys: ['escape'], help: 'Cancel the run', group: run, hint: 'cancel', when: running, action: () => ({ type: 'cancel' }) },
+  { keys: ['escape'], help: 'Cancel the run', group: runningGroup, hint: 'cancel', when: running, action: () => ({ type: 'cancel' }) },
   { keys: ['down', 'j'], help: 'Scroll the result down', group: run, when: results, action: () => ({ type: 'scroll', by: 1 }) },
   { keys: ['up', 'k'], help: 'Scroll the result up', group: run, when: results, action: () => ({ type: 'scroll', by: -1 }) },
   { keys: ['pagedown', 'space'], help: 'Result down a page', group: run, when: results, action: (s) => ({ type: 'scroll', by: Math.max(1, s.size.rows - 6) }) },
@@ -70,9 +74,10 @@ export const labKeys: readonly Binding[] = [
   { keys: ['escape'], help: 'Clear the line; on an empty line, back to the result', group: inspect, hint: 'back', when: inspecting, action: () => ({ type: 'clearInput' }) },
   { keys: ['printable'], help: 'Type an AWS CLI line (help lists the commands)', group: inspect, when: inspecting, action: (_s, k) => ({ type: 'insert', text: k.text }) },
 
-  { keys: ['pagedown'], help: "Scroll the console's answer down (help, long answers)", group: prompt, hint: 'more', when: outputOverflows, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
+  // Two PgDn bindings so the footer offers `more` only while there is more; one help row (same keys, same words).
+  { keys: ['pagedown'], help: pageDownHelp, group: prompt, hint: 'more', when: outputOverflows, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
   { keys: ['pageup'], help: "Scroll the console's answer up", group: prompt, when: inConsole, action: (s) => ({ type: 'outputScroll', by: -outputPage(s) }) },
-  { keys: ['pagedown'], help: "Scroll the console's answer down", group: prompt, when: inConsole, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
+  { keys: ['pagedown'], help: pageDownHelp, group: prompt, when: inConsole, action: (s) => ({ type: 'outputScroll', by: outputPage(s) }) },
   { keys: ['enter'], help: 'Run the line in the console; a line AWS answers is kept in your solution', group: prompt, hint: 'enter', when: typing, action: () => ({ type: 'submit' }) },
   { keys: ['tab'], help: 'Complete the command, flag or value', group: prompt, hint: 'complete', when: typing, action: () => ({ type: 'complete' }) },
   { keys: ['up'], help: 'Earlier line (history)', group: prompt, when: typing, action: () => ({ type: 'recall', by: -1 }) },
@@ -95,13 +100,13 @@ export const labKeys: readonly Binding[] = [
   { keys: ['up', 'down', 'left', 'right', 'tab', 'backtab', 'home', 'end', 'pageup', 'pagedown'], help: 'Finish the value first (Enter or Esc)', group: value, when: editing, action: () => undefined },
   {
     keys: ['enter'],
-    help: 'Type a value for a number, duration or size; the next choice for the others',
+    help: formEnterHelp,
     group: form,
     hint: 'type value',
     when: (s) => solving('settings')(s) && TYPED_SETTINGS.has(s.lab.settings[s.settingCursor]?.type ?? ''),
     action: () => ({ type: 'editSetting' }),
   },
-  { keys: ['enter'], help: 'Next choice', group: form, when: solving('settings'), action: () => ({ type: 'editSetting' }) },
+  { keys: ['enter'], help: formEnterHelp, group: form, when: solving('settings'), action: () => ({ type: 'editSetting' }) },
   { keys: ['up', 'k'], help: 'Previous setting', group: form, when: solving('settings'), action: () => ({ type: 'setting', by: -1 }) },
   { keys: ['down', 'j'], help: 'Next setting', group: form, when: solving('settings'), action: () => ({ type: 'setting', by: 1 }) },
   { keys: ['left', 'h', '-'], help: 'Smaller value, previous choice', group: form, hint: 'change', when: solving('settings'), action: () => ({ type: 'adjust', by: -1 }) },
@@ -114,10 +119,12 @@ export const labKeys: readonly Binding[] = [
 
   { keys: ['escape', 'q'], help: 'Back to the Labs list', group: lab, when: inLab, action: () => ({ nav: 'back', update: { type: 'leave' } }) },
   { keys: ['e'], help: 'Open your solution file in $EDITOR', group: lab, hint: 'edit', when: solving('code'), action: () => ({ type: 'edit' }) },
-  { keys: ['tab', 'right'], help: 'Next section', group: lab, hint: 'section', when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: 1 }) },
-  { keys: ['backtab', 'left'], help: 'Previous section', group: lab, when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: -1 }) },
-  { keys: ['tab'], help: 'Next section', group: lab, when: inLab, action: () => ({ type: 'sectionBy', by: 1 }) },
+  // One row per key: Tab and Shift+Tab always move between sections, ←/→ too except where the
+  // settings form uses them to step a value.
+  { keys: ['tab'], help: 'Next section', group: lab, hint: 'section', when: inLab, action: () => ({ type: 'sectionBy', by: 1 }) },
   { keys: ['backtab'], help: 'Previous section', group: lab, when: inLab, action: () => ({ type: 'sectionBy', by: -1 }) },
+  { keys: ['right'], help: 'Next section (in the settings form, a larger value)', group: lab, when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: 1 }) },
+  { keys: ['left'], help: 'Previous section (in the settings form, a smaller value)', group: lab, when: (s) => inLab(s) && !(s.section === 'solve' && s.lab.solve === 'settings'), action: () => ({ type: 'sectionBy', by: -1 }) },
   { keys: ['1', '2', '3', '4'], help: 'Story, Task, Hints, Solve', group: lab, when: inLab, action: (_s, k) => ({ type: 'section', to: SECTIONS[Number(k.name) - 1]! }) },
   { keys: ['n'], help: 'Reveal the next hint', group: lab, hint: 'hint', when: inLab, action: () => ({ type: 'hint' }) },
   { keys: ['r'], help: 'Run the lab with your solution', group: lab, hint: 'run', when: inLab, action: () => ({ type: 'run' }) },

@@ -43,8 +43,30 @@ function tabs(s: LabState, width: number): Line {
   return out;
 }
 
+/**
+ * The markdown without the info strings of its fences: Study labels a code block with its
+ * language, but in a lab's story a `json` line above a payload reads as part of the text.
+ */
+export function withoutFenceInfo(text: string): string {
+  let open: string | null = null;
+  return text
+    .split('\n')
+    .map((line) => {
+      const fence = /^(\s{0,3})(`{3,}|~{3,})(.*)$/.exec(line);
+      if (!fence) return line;
+      const [, indent, marks, info] = fence as unknown as [string, string, string, string];
+      if (open === null) {
+        open = marks;
+        return `${indent}${marks}`;
+      }
+      if (marks[0] === open[0] && marks.length >= open.length && info.trim() === '') open = null;
+      return line;
+    })
+    .join('\n');
+}
+
 function markdown(text: string, width: number): Line[] {
-  return renderMarkdown(text, { width: width - 1 }).map((l) => [seg(' '), ...l]);
+  return renderMarkdown(withoutFenceInfo(text), { width: width - 1 }).map((l) => [seg(' '), ...l]);
 }
 
 function sectionLines(s: LabState, width: number, height: number): Line[] {
