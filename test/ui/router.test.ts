@@ -138,9 +138,10 @@ describe('app router', () => {
 });
 
 describe('screen registry', () => {
-  it('builds Home from the table: Study, Review, Progress and Content are listed, Home itself is not', () => {
+  it('builds Home from the table: every menu screen is listed in order, Home itself and the screens opened from others are not', () => {
     const real = createRouter(fixtureIndex(), '1.0.0');
-    expect(real.ctx.menu.map((m) => m.id)).toEqual(['study', 'review', 'progress', 'content', 'practice']);
-    expect(Object.keys(real.models).sort()).toEqual(['content', 'home', 'practice', 'progress', 'review', 'study']);
+    expect(real.ctx.menu.map((m) => m.id)).toEqual(['study', 'review', 'progress', 'content', 'practice', 'exam', 'labs']);
+    expect(Object.keys(real.models)).toEqual(expect.arrayContaining(['home', 'study', 'review', 'progress', 'content', 'practice', 'exam', 'exam-session', 'labs', 'lab']));
+    expect(real.ctx.menu.map((m) => m.id)).not.toContain('home');
   });
 });
