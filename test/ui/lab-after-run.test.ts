@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLabFile } from '../../src/labs/load.js';
 import { findBinding } from '../../src/ui/keys/bindings.js';
 import { labKeys } from '../../src/ui/screens/lab/keys.js';
-import { labBody } from '../../src/ui/screens/lab/lines.js';
+import { labBody, writingSeconds } from '../../src/ui/screens/lab/lines.js';
 import { type LabAction, type LabState, initLab, labReducer } from '../../src/ui/screens/lab/state.js';
 import { type ScreenContext, unwrap } from '../../src/ui/screens/model.js';
 
@@ -138,5 +138,29 @@ describe('the inspect console', () => {
     const nav = b.action(s, { name: 'q', text: 'q' }) as { nav: string; update: LabAction };
     expect(nav.nav).toBe('back');
     expect(reduce(s, nav.update).effects).toEqual([{ type: 'task', task: { port: 'labs', request: { kind: 'release', lab: split.id } } }]);
+  });
+});
+
+describe('the shard chart of a result', () => {
+  it('averages each shard over the seconds writes came in, and says what the ✗ count is', () => {
+    // 60 s run; writes only in the first 30 s, 500/s to shard 0 with some refused.
+    const series = Array.from({ length: 60 }, (_, i) => (i < 30 ? 800 : 0));
+    const metrics = {
+      durationMs: 60_000,
+      streams: { events: { series: { recordsInPerSecond: series }, shards: { 'shardId-000000000000': { recordsIn: 15_000, writeThrottled: 117_000, openedAtMs: 0, closedAtMs: null }, 'shardId-000000000001': { recordsIn: 9_000, writeThrottled: 0, openedAtMs: 0, closedAtMs: null } } } },
+    };
+    let s = reduce(opened(), { type: 'run' }, { type: 'runDone', runId: 1, outcome: { ok: true, result: result(metrics) }, best: null }).state;
+    s = { ...s, size: { columns: 80, rows: 40 } };
+    const shown = text(s, 40);
+    expect(shown.join('\n')).toContain('Writes per shard while writes came in');
+    expect(shown.join('\n')).toContain('✗ writes the shard refused (throttled) over the whole run');
+    expect(shown.find((l) => l.includes('events #0'))).toMatch(/ 500 ✗117,000$/);
+    expect(shown.find((l) => l.includes('events #1'))).toMatch(/ 300$/);
+  });
+
+  it('counts a shard made by a reshard from when it opened', () => {
+    const series = Array.from({ length: 60 }, () => 100);
+    expect(writingSeconds({ series: { recordsInPerSecond: series } }, { openedAtMs: 20_000, closedAtMs: null }, 60_000)).toBe(40);
+    expect(writingSeconds({ series: { recordsInPerSecond: series } }, { openedAtMs: 0, closedAtMs: 10_500 }, 60_000)).toBe(11);
   });
 });

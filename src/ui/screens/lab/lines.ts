@@ -225,20 +225,48 @@ function fmtSeconds(ms: number): string {
 interface ShardDoc {
   recordsIn?: number;
   writeThrottled?: number;
+  openedAtMs?: number;
+  closedAtMs?: number | null;
 }
 
-/** Average writes per shard over the run against the limit: where the load went. */
+interface StreamDoc {
+  shards?: Record<string, ShardDoc>;
+  series?: { recordsInPerSecond?: number[] };
+}
+
+/**
+ * Seconds of a shard's life in which its stream took writes: what its average is taken over, so
+ * a shard that was busy for half the run and idle after is not shown at half its rate.
+ */
+export function writingSeconds(stream: StreamDoc, shard: ShardDoc, durationMs: number): number {
+  const series = stream.series?.recordsInPerSecond;
+  const from = Math.floor((shard.openedAtMs ?? 0) / 1000);
+  const to = Math.ceil((shard.closedAtMs ?? durationMs) / 1000);
+  if (!series) return Math.max(0, to - from);
+  let n = 0;
+  for (let i = from; i < Math.min(to, series.length); i++) if ((series[i] ?? 0) > 0) n++;
+  return n;
+}
+
+/** Each shard's write rate while writes came in, against the limit: where the load went. */
 function shardChart(metrics: Record<string, unknown> | null, width: number): Line[] {
-  const streams = metrics?.streams as Record<string, { shards?: Record<string, ShardDoc> }> | undefined;
-  const seconds = Number(metrics?.durationMs ?? 0) / 1000;
-  if (!streams || !(seconds > 0)) return [];
-  const rows = Object.entries(streams).flatMap(([name, st]) => Object.entries(st.shards ?? {}).map(([id, sh]) => ({ name, id, rate: (sh.recordsIn ?? 0) / seconds, throttled: sh.writeThrottled ?? 0 })));
+  const streams = metrics?.streams as Record<string, StreamDoc> | undefined;
+  const durationMs = Number(metrics?.durationMs ?? 0);
+  if (!streams || !(durationMs > 0)) return [];
+  const rows = Object.entries(streams).flatMap(([name, st]) =>
+    Object.entries(st.shards ?? {}).map(([id, sh]) => {
+      const seconds = writingSeconds(st, sh, durationMs);
+      return { name, id, rate: seconds > 0 ? (sh.recordsIn ?? 0) / seconds : 0, throttled: sh.writeThrottled ?? 0 };
+    }),
+  );
   if (rows.length === 0 || rows.length > 8) return [];
   const max = Math.max(1250, ...rows.map((r) => r.rate));
   const barW = Math.max(10, width - 32);
+  const refused = rows.some((r) => r.throttled > 0);
   return [
     [],
-    [seg(' '), seg('Average writes per shard, records/s (│ = limit)', bold)],
+    [seg(' '), seg('Writes per shard while writes came in, records/s (│ = limit)', bold)],
+    ...(refused ? [[seg(' '), seg('✗ writes the shard refused (throttled) over the whole run', dim)]] : []),
     ...rows.map((r): Line => [seg(' '), seg(padEnd(truncate(`${r.name} ${r.id.replace('shardId-', '').replace(/^0+(?=\d)/, '#')}`, 13), 14)), ...bar(r.rate, 1000, max, barW), seg(` ${fmt(Math.round(r.rate))}${r.throttled ? ` ✗${fmt(r.throttled)}` : ''}`, r.throttled ? { tone: 'error' } : dim)]),
   ];
 }
