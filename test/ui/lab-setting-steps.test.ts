@@ -23,8 +23,12 @@ function steps(d: SettingDef, from: number, by: number, until: number): number[]
 describe('stepping durations and sizes', () => {
   it('takes 15 min down to 1 min in four round steps, and on to the bound', () => {
     expect(steps(interval, 900_000, -1, 60_000)).toEqual([900_000, 600_000, 300_000, 120_000, 60_000]);
-    expect(stepSetting(interval, 1000, -1)).toBe(500);
-    expect(stepSetting(interval, 1, -1)).toBe(0);
+    // Bounds and default in whole seconds: no step below one second but zero.
+    expect(stepSetting(interval, 1000, -1)).toBe(0);
+    expect(stepSetting(interval, 0, 1)).toBe(1000);
+    const fine = def({ name: 'linger', type: 'duration', min: 10, max: 5000, default: 100 });
+    expect(stepSetting(fine, 1000, -1)).toBe(500);
+    expect(stepSetting(fine, 20, -1)).toBe(10);
     expect(stepSetting(interval, 0, -1)).toBe(0);
     expect(stepSetting(interval, 900_000, 1)).toBe(900_000);
   });

@@ -213,7 +213,10 @@ export function stepSetting(def: SettingDef, value: SettingValue, by: number): S
   const lo = def.min ?? (def.type === 'integer' || def.type === 'duration' || def.type === 'size' ? 0 : -Infinity);
   const hi = def.max ?? Infinity;
   // Durations and sizes climb a ladder of round values; a step never goes past a bound.
-  if (def.type === 'duration') return stepDuration(v, by, lo, hi);
+  if (def.type === 'duration') {
+    const whole = [def.min ?? 0, def.max ?? 0, Number(def.default)].every((n) => n % 1000 === 0);
+    return stepDuration(v, by, lo, hi, whole ? 1000 : 1);
+  }
   if (def.type === 'size') return stepSize(v, by, lo, hi);
   let next: number;
   if (def.type === 'number') next = Math.round((v + by * (Math.abs(v) < 1 ? 0.05 : 1)) * 100) / 100;

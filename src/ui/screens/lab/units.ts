@@ -74,8 +74,12 @@ function climb(ladder: readonly number[], value: number, by: number, lo: number,
   return next ?? value;
 }
 
-export function stepDuration(value: number, by: number, lo: number, hi: number): number {
-  return climb(DURATION_LADDER, value, by, lo, hi);
+/**
+ * `grain`: the step a setting is counted in. A setting whose bounds and default are whole seconds
+ * (Firehose's IntervalInSeconds) never steps to 500 ms.
+ */
+export function stepDuration(value: number, by: number, lo: number, hi: number, grain = 1): number {
+  return climb(DURATION_LADDER.filter((v) => v % grain === 0), value, by, lo, hi);
 }
 
 export function stepSize(value: number, by: number, lo: number, hi: number): number {
