@@ -5,6 +5,7 @@ import { type Line, type Style, seg } from '../../markdown/types.js';
 import { padEnd, truncate, truncateStart } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import { bestText } from '../labs/lines.js';
+import { outOf } from '../labs/points.js';
 import type { CommandResult } from '../../../labs/run.js';
 import { consolePane, hardWrap, outputStatus } from './console-lines.js';
 import { inspectLines } from './inspect-lines.js';
@@ -179,11 +180,11 @@ function resultLines(s: LabState, width: number): Line[] {
     return out;
   }
   const r = s.result;
-  out.push([seg(' '), seg(`Score ${fmt(r.score)}/${r.maxScore}`, { bold: true, tone: r.passed ? 'due' : 'error' }), seg(`  ${r.passed ? 'passed' : 'not passed'}`), seg(s.best ? `  · best ${bestText(s.best)}` : '', dim)]);
+  out.push([seg(' '), seg(`Score ${outOf(r.score, r.maxScore)}`, { bold: true, tone: r.passed ? 'due' : 'error' }), seg(`  ${r.passed ? 'passed' : 'not passed'}`), seg(s.best ? `  · best ${bestText(s.best)}` : '', dim)]);
   if (r.error) out.push(...para(`Your code did not run (${r.error.reason}): ${r.error.line !== undefined ? `${r.error.file}:${r.error.line}: ` : ''}${r.error.message}`, width, { tone: 'error' }));
   out.push([]);
   for (const c of r.checks) {
-    out.push(...wrap([seg(c.detail)], { width, first: [seg(' '), seg(c.passed ? '✓ ' : '✗ ', { tone: c.passed ? 'due' : 'error', bold: true }), seg(`${c.id} `, bold), seg(`${fmt(c.points)}/${c.maxPoints} `, dim)], rest: [seg('   ')] }));
+    out.push(...wrap([seg(c.detail)], { width, first: [seg(' '), seg(c.passed ? '✓ ' : '✗ ', { tone: c.passed ? 'due' : 'error', bold: true }), seg(`${c.id} `, bold), seg(`${outOf(c.points, c.maxPoints)} `, dim)], rest: [seg('   ')] }));
   }
   out.push(...commandsInRun(r.metrics, width));
   out.push(...shardChart(r.metrics, width));

@@ -2,6 +2,7 @@ import { type Line, type Style, seg } from '../../markdown/types.js';
 import { padEnd, truncate } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import type { LabBest } from '../../../labs/results.js';
+import { outOf } from './points.js';
 import { type LabsState, listHeight, selectedListing } from './state.js';
 
 // The Labs list as styled lines: one row a lab, then the selected lab's details.
@@ -11,11 +12,7 @@ const LEVEL: Record<string, string> = { beginner: 'beginner', intermediate: 'int
 
 export function bestText(best: LabBest | undefined): string {
   if (!best) return 'not tried';
-  return `${fmt(best.score)}/${best.maxScore}${best.passed ? ' ✓' : ''}`;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return `${outOf(best.score, best.maxScore)}${best.passed ? ' ✓' : ''}`;
 }
 
 export function labsBody(state: LabsState, width: number): { lines: Line[]; status: string } {
