@@ -7,6 +7,7 @@ import { loadLabs } from '../../labs/load.js';
 import { emptyDraft, labDraftSchema, type LabDraft, type LabReport, type LabRequest } from '../../labs/protocol.js';
 import { bestScores, LAB_RESULTS_JOURNAL, labResultEntry, readLabResult, type LabBest, type LabResultEntry } from '../../labs/results.js';
 import { runLabText } from '../../labs/run.js';
+import { starterCommands } from '../../labs/starter.js';
 import { writeFileAtomic } from '../../store/atomic.js';
 import { appendEntries, readEntries } from '../../store/journal.js';
 import type { Outcome } from '../../sim/commands/dispatch.js';
@@ -46,10 +47,16 @@ function labDir(dataDir: string, id: string): string {
   return join(dataDir, 'labs', id);
 }
 
+/** A lab never opened: a commands lab's console starts from its starter lines, to be edited. */
+function firstDraft(lab: Lab): LabDraft {
+  return { ...emptyDraft(), commands: starterCommands(lab) };
+}
+
 /** The draft on disk; an unreadable one is set aside (never overwritten) and the lab starts afresh. */
-function readDraft(dataDir: string, id: string, now: number): { draft: LabDraft; notice?: string } {
+function readDraft(dataDir: string, lab: Lab, now: number): { draft: LabDraft; notice?: string } {
+  const { id } = lab;
   const path = join(labDir(dataDir, id), 'draft.json');
-  if (!existsSync(path)) return { draft: emptyDraft() };
+  if (!existsSync(path)) return { draft: firstDraft(lab) };
   try {
     const parsed = labDraftSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (parsed.success) return { draft: parsed.data };
@@ -58,7 +65,7 @@ function readDraft(dataDir: string, id: string, now: number): { draft: LabDraft;
   }
   const aside = `${path}.corrupt-${now}`;
   renameSync(path, aside);
-  return { draft: emptyDraft(), notice: `draft.json of ${id} could not be read; kept as ${aside}` };
+  return { draft: firstDraft(lab), notice: `draft.json of ${id} could not be read; kept as ${aside}` };
 }
 
 /** A code lab's file, created from the starter the first time the lab is opened. */
@@ -147,7 +154,7 @@ export function labsPort(options: LabPortOptions): TaskPort {
           return;
         }
         case 'open': {
-          const { draft, notice } = readDraft(options.dataDir, request.lab.id, options.now());
+          const { draft, notice } = readDraft(options.dataDir, request.lab, options.now());
           deliver({ type: 'opened', lab: request.lab.id, draft, codeFile: codeFile(options.dataDir, request.lab), best: readBest(options.dataDir).get(request.lab.id) ?? null, ...(notice ? { notice } : {}) });
           return;
         }

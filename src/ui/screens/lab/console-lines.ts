@@ -1,6 +1,7 @@
 import { windowStart } from '../../layout.js';
 import { type Line, type Style, seg } from '../../markdown/types.js';
 import { truncate, truncateStart } from '../../markdown/width.js';
+import { starterCommands } from '../../../labs/starter.js';
 import type { LabState } from './state.js';
 
 // The lab console as lines: the kept lines (the solution) at the top, the prompt, and under it
@@ -50,7 +51,10 @@ export function consolePane(s: LabState, width: number, height: number): Console
   const kept: Line[] = [];
   /** Row of each kept line in `kept`, so the selected one can be kept in view. */
   const rowOf: number[] = [];
-  if (s.commands.length === 0) kept.push([seg(' '), seg('Type AWS CLI commands; Enter runs one, Tab completes, help lists them.', dim)]);
+  if (s.commands.length === 0) {
+    kept.push([seg(' '), seg('Type AWS CLI commands; Enter runs one, Tab completes, help lists them.', dim)]);
+    if (starterCommands(s.lab).length > 0) kept.push([seg(' '), seg("Esc, then s, brings back the lab's starter lines.", dim)]);
+  }
   s.commands.forEach((c, i) => {
     const a = s.answers[i];
     rowOf.push(kept.length);

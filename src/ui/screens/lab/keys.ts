@@ -116,6 +116,7 @@ export const labKeys: readonly Binding[] = [
   { keys: ['down', 'j'], help: 'Next kept line', group: lines, when: solving('commands'), action: () => ({ type: 'select', by: 1 }) },
   { keys: ['d', 'x'], help: 'Delete the selected line from your solution', group: lines, hint: 'delete', when: solving('commands'), action: () => ({ type: 'deleteLine' }) },
   { keys: ['enter', 'i'], help: 'Back to the prompt', group: lines, hint: 'type', when: solving('commands'), action: () => ({ type: 'focus', on: true }) },
+  { keys: ['s'], help: "Start again from the lab's starter lines (press twice to drop lines of your own)", group: lines, when: solving('commands'), action: () => ({ type: 'resetStarter' }) },
 
   { keys: ['escape', 'q'], help: 'Back to the Labs list', group: lab, when: inLab, action: () => ({ nav: 'back', update: { type: 'leave' } }) },
   { keys: ['e'], help: 'Open your solution file in $EDITOR', group: lab, hint: 'edit', when: solving('code'), action: () => ({ type: 'edit' }) },

@@ -9,6 +9,7 @@ import type { RunProgress } from '../../../sim/scenario/progress.js';
 import { type TerminalSize, bodyHeight } from '../../layout.js';
 import { consolePane } from './console-lines.js';
 import { stepDuration, stepSize } from './units.js';
+import { starterCommands } from '../../../labs/starter.js';
 import { INSPECT_ACTIONS, type InspectAction, type InspectState, inspected, inspectReduced, openInspect, reduceInspect } from './inspect.js';
 import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
 
@@ -53,6 +54,8 @@ export interface LabState {
   completions: string[];
   /** Selected kept line when the prompt is not focused (d deletes it). */
   selected: number;
+  /** `s` was pressed once over lines of the learner's own: the next `s` replaces them with the starter. */
+  resetAsked: boolean;
   settings: Record<string, SettingValue>;
   settingCursor: number;
   /** A value being typed for the selected setting; the setting keeps its value until it is accepted. */
@@ -99,6 +102,8 @@ export type LabAction =
   | { type: 'clearInput' }
   | { type: 'select'; by: number }
   | { type: 'deleteLine' }
+  /** Back to the lab's starter lines; asks first when that would drop lines of the learner's own. */
+  | { type: 'resetStarter' }
   | { type: 'setting'; by: number }
   | { type: 'adjust'; by: number }
   | { type: 'editSetting' }
@@ -159,6 +164,7 @@ export function initLab(ctx: ScreenContext, size: TerminalSize, params?: unknown
     output: null,
     completions: [],
     selected: 0,
+    resetAsked: false,
     settings: Object.fromEntries(lab.settings.map((s) => [s.name, s.default])),
     settingCursor: 0,
     settingEdit: null,
@@ -284,7 +290,24 @@ function outputMax(s: LabState): number {
   return Math.max(0, pane.output.total - pane.output.room);
 }
 
+/** Reports from the port: they arrive on their own, so they must not cancel a question asked. */
+const REPORTS: ReadonlySet<string> = new Set(['listed', 'opened', 'runProgress', 'runDone', 'previewed', 'inspected', 'portFailed']);
+
+/** `s` over the kept lines: the starter again, once the learner has said yes to losing theirs. */
+function resetToStarter(s: LabState): LabState | Reduced<LabState> {
+  const starter = starterCommands(s.lab);
+  const same = starter.length === s.commands.length && starter.every((c, i) => c === s.commands[i]);
+  if (same) return { ...s, resetAsked: false, output: { text: 'Your lines are the starter lines already.', ok: true } };
+  if (!s.resetAsked && s.commands.length > 0) {
+    const n = s.commands.length;
+    return { ...s, resetAsked: true, outputScroll: 0, output: { text: `Press s again to replace your ${n} kept line${n === 1 ? '' : 's'} with the lab's starter lines; yours are not kept. Any other key keeps them.`, ok: true } };
+  }
+  const next = { ...withAnswers(s, starter), resetAsked: false, selected: 0, outputScroll: 0, output: { text: 'Back to the starter lines.', ok: true } };
+  return saved(next, ...previewTask(next));
+}
+
 export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabState> {
+  if (s.resetAsked && a.type !== 'resetStarter' && !REPORTS.has(a.type)) s = { ...s, resetAsked: false, output: null };
   if (s.inspect && s.view === 'results' && INSPECT_ACTIONS.has(a.type)) {
     const r = reduceInspect(s.lab.id, s.inspect, a as InspectAction);
     return inspectReduced({ ...s, inspect: r.inspect }, r.effects);
@@ -356,6 +379,8 @@ export function labReducer(s: LabState, a: LabAction): LabState | Reduced<LabSta
       const next = { ...withAnswers(s, commands), selected: clamp(s.selected, 0, Math.max(0, commands.length - 1)), outputScroll: 0 };
       return saved(next, ...previewTask(next));
     }
+    case 'resetStarter':
+      return resetToStarter(s);
     case 'setting':
       return { ...s, settingCursor: clamp(s.settingCursor + a.by, 0, Math.max(0, s.lab.settings.length - 1)), settingEdit: null };
     case 'editSetting': {
