@@ -3,7 +3,7 @@ import { padEnd, truncate } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import type { LabBest } from '../../../labs/results.js';
 import { outOf } from './points.js';
-import { type LabsState, listHeight, selectedListing } from './state.js';
+import { DETAIL_LINES, type LabsState, listHeight, selectedListing } from './state.js';
 
 // The Labs list as styled lines: one row a lab, then the selected lab's details.
 
@@ -38,16 +38,34 @@ export function labsBody(state: LabsState, width: number): { lines: Line[]; stat
   });
   const out: Line[] = [head, ...rows];
   while (out.length < listHeight(state.size) + 1) out.push([]);
-  const sel = selectedListing(state);
   out.push([seg('─'.repeat(Math.max(0, width)), dim)]);
-  if (sel?.lab) {
-    const l = sel.lab;
-    const best = state.best.get(l.id);
-    const how = { settings: 'choose settings in a form', commands: 'type AWS CLI commands in the lab console', code: 'write a small module' }[l.solve];
-    out.push([seg(' '), seg(truncate(`${l.id} · ${l.points} points · solved by: ${how}`, width - 1), dim)]);
-    out.push([seg(' '), seg(truncate(best ? `Best ${bestText(best)} in ${best.runs} run${best.runs === 1 ? '' : 's'}` : 'Not tried yet · Enter opens it', width - 1), dim)]);
-  } else if (sel) {
-    out.push(...wrap([seg(sel.problem ?? 'this file has errors (shardlab lab lint)', { tone: 'error' })], { width, first: [seg(' ')], rest: [seg(' ')] }).slice(0, 2));
-  }
+  out.push(...detailLines(state, width));
   return { lines: out, status: `${state.cursor + 1}/${state.labs.length}` };
+}
+
+const HOW = { settings: 'choose settings in a form', commands: 'type AWS CLI commands in the lab console', code: 'write a small module' } as const;
+
+/**
+ * The selected lab under the list: its whole title (the row cuts it), what it covers and how it
+ * is solved, and the best score; a file that does not load shows its first error instead.
+ */
+function detailLines(state: LabsState, width: number): Line[] {
+  const sel = selectedListing(state);
+  const room = DETAIL_LINES - 1;
+  const indent = { width, first: [seg(' ')], rest: [seg(' ')] };
+  if (!sel) return [];
+  if (!sel.lab) return wrap([seg(sel.problem ?? 'this file has errors (shardlab lab lint)', { tone: 'error' })], indent).slice(0, room);
+  const l = sel.lab;
+  const best = state.best.get(l.id);
+  const facts = `${l.services.join(', ')} · ${l.difficulty} · ${l.minutes} min · ${l.points} points`;
+  const tail: Line[] = [
+    [seg(' '), seg(truncate(facts, width - 1))],
+    [seg(' '), seg(truncate(`${l.id} · solved by: ${HOW[l.solve]}`, width - 1), dim)],
+    [seg(' '), seg(truncate(best ? `Best ${bestText(best)} in ${best.runs} run${best.runs === 1 ? '' : 's'}` : 'Not tried yet · Enter opens it', width - 1), best?.passed ? { tone: 'due' } : dim)],
+  ];
+  const title = wrap([seg(l.title, { bold: true })], indent);
+  // A title longer than its rows ends in an ellipsis rather than losing words silently.
+  const titleRows = room - tail.length;
+  const shown = title.length <= titleRows ? title : [...title.slice(0, titleRows - 1), [seg(' '), seg(truncate(title.slice(titleRows - 1).map((r) => r.map((x) => x.text).join('').trim()).join(' '), width - 1), { bold: true })]];
+  return [...shown, ...tail];
 }

@@ -2,6 +2,7 @@ import type { LabListing, LabReport } from '../../../labs/protocol.js';
 import type { LabBest } from '../../../labs/results.js';
 import { type TerminalSize, bodyHeight, windowStart } from '../../layout.js';
 import { type Reduced, withEffects } from '../model.js';
+import { learnerOrder } from './order.js';
 
 // The Labs list: every lab file with its level, length and the learner's best score, and the
 // files that do not load, with their first error. The list is read through the `labs` port
@@ -25,9 +26,12 @@ export type LabsAction =
   | { type: 'load' }
   | LabReport;
 
-/** Rows the list has: the body less its header, column titles and the detail lines under it. */
+/** Lines under the list: the rule, then the selected lab's details (see `labs/lines.ts`). */
+export const DETAIL_LINES = 6;
+
+/** Rows the list has: the body less its column titles and the detail lines under it. */
 export function listHeight(size: TerminalSize): number {
-  return Math.max(1, bodyHeight(size) - 5);
+  return Math.max(1, bodyHeight(size) - 1 - DETAIL_LINES);
 }
 
 export function initLabs(_ctx: unknown, size: TerminalSize): LabsState {
@@ -54,8 +58,9 @@ export function labsReducer(state: LabsState, action: LabsAction): LabsState | R
     case 'listed': {
       // The same lab stays selected when the list changes under it.
       const id = selectedListing(state)?.lab?.id ?? selectedListing(state)?.file;
-      const at = action.labs.findIndex((l) => (l.lab?.id ?? l.file) === id);
-      return moveTo({ ...state, status: 'ready', labs: action.labs, best: new Map(action.best), error: undefined }, at >= 0 ? at : state.cursor);
+      const labs = learnerOrder(action.labs);
+      const at = labs.findIndex((l) => (l.lab?.id ?? l.file) === id);
+      return moveTo({ ...state, status: 'ready', labs, best: new Map(action.best), error: undefined }, at >= 0 ? at : state.cursor);
     }
     case 'portFailed':
       return { ...state, status: 'failed', error: `${action.what}: ${action.message}` };
