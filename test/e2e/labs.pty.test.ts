@@ -48,7 +48,7 @@ describe('labs journey in a real terminal', () => {
     expect(text).toContain('shardlab › Labs');
     expect(text).toContain('not tried');
     // Walk down to the commands lab.
-    for (let n = 0; n < 10 && !/split-hot-shard · \d+ points · solved by: type AWS CLI/.test(text); n++) {
+    for (let n = 0; n < 20 && !/split-hot-shard · solved by: type AWS CLI/.test(text); n++) {
       await tmux.press('j');
       text = tmux.screen();
     }
@@ -56,6 +56,15 @@ describe('labs journey in a real terminal', () => {
     text = await tmux.waitForText('4 Console');
     await tmux.press('4');
     await tmux.waitForText('Tab complete');
+    // Never opened before: the console holds the lab's starter lines. Leave the prompt, drop
+    // them with d, and go back to typing.
+    text = await tmux.waitForText(/✓ aws kinesis list-shards --stream-name events/);
+    expect(text).toMatch(/[✓·] at 5s: aws kinesis split-shard/);
+    await tmux.press('Escape');
+    await tmux.press('d');
+    await tmux.press('d');
+    await tmux.waitForText('Type AWS CLI commands');
+    await tmux.press('Enter');
 
     await typeText('aws kinesis list-sh');
     await tmux.press('Tab');
