@@ -35,6 +35,19 @@ export function helpSections(tables: readonly ActiveTable[]): HelpSection[] {
 }
 
 const keyColumnCap = 13;
+/** Below this much room for the words, a row's keys take lines of their own. */
+const minHelpWidth = 12;
+
+/** A long list of keys (a screen's typed-ahead keys), broken after a slash to fit the column. */
+function keyLines(keys: string, width: number): Line[] {
+  const lines: string[] = [];
+  for (const k of keys.split('/')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last}/${k}`) <= width - 2) lines[lines.length - 1] = `${last}/${k}`;
+    else lines.push(k);
+  }
+  return lines.map((l) => [seg('  '), seg(l, { bold: true })]);
+}
 
 function renderSections(sections: readonly HelpSection[], width: number): Line[] {
   const keyWidth = Math.min(keyColumnCap, Math.max(0, ...sections.flatMap((s) => s.rows.map((r) => textWidth(r.keys)))));
@@ -43,6 +56,10 @@ function renderSections(sections: readonly HelpSection[], width: number): Line[]
     if (out.length > 0) out.push([]);
     out.push([seg(section.title, { bold: true, tone: 'heading' })]);
     for (const row of section.rows) {
+      if (textWidth(row.keys) + 4 + minHelpWidth > width) {
+        out.push(...keyLines(row.keys, width), ...wrap([seg(row.help)], { width, first: [seg('    ')], rest: [seg('    ')] }));
+        continue;
+      }
       const keys = textWidth(row.keys) > keyWidth ? row.keys : padEnd(row.keys, keyWidth);
       const lead = [seg('  '), seg(keys, { bold: true }), seg('  ')];
       const indent = [seg(' '.repeat(Math.min(width - 1, keyWidth + 4)))];
@@ -72,6 +89,6 @@ export function layoutHelp(sections: readonly HelpSection[], width: number, heig
   const { left, right } = best!;
   return Array.from({ length: Math.max(left.length, right.length) }, (_, i) => {
     const l = left[i] ?? [];
-    return [...l, seg(' '.repeat(columnWidth - lineWidth(l) + gutter)), ...(right[i] ?? [])];
+    return [...l, seg(' '.repeat(Math.max(gutter, columnWidth - lineWidth(l) + gutter))), ...(right[i] ?? [])];
   });
 }
