@@ -130,7 +130,7 @@ describe('exam session screen (reducer, injected clock)', () => {
     expect(s.session!.view).toBe('grid');
     // Question 1 is answered and flagged: the cell says both.
     expect(screen(s)).toMatch(/1✓⚑\s+2·\s+3·\s+4·/);
-    expect(flat(s)).toContain('Unanswered: 2, 3, 4');
+    expect(flat(s)).toContain('Unanswered (3): 2–4');
     // The grid opens on the question shown (4); one to the left is 3.
     s = keys(s, T0 + 7000, 'right', 'left', 'enter');
     expect(s.session!.view).toBe('question');

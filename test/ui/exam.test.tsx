@@ -76,8 +76,8 @@ describe('Mock exam in the app', () => {
     await press(app.stdin, 'r');
     const grid = await shows(app, 'shardlab › Mock exam › Review grid', '(✓⚑ answered and flagged)');
     expect(grid).toMatch(/1✓⚑ +2· +3·/);
-    expect(flat(app)).toContain('Unanswered: 2, 3, 4');
-    expect(flat(app)).toContain('Flagged: 1');
+    expect(flat(app)).toContain('Unanswered (19): 2–20');
+    expect(flat(app)).toContain('Flagged (1): 1');
 
     advance(5000);
     await press(app.stdin, 's');

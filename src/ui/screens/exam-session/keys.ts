@@ -1,6 +1,6 @@
 import type { KeyBinding } from '../../keys/bindings.js';
 import type { KeyPress } from '../../keys/keypress.js';
-import { GRID_COLUMNS, NO_PAUSE, type ExamSessionAction, type ExamSessionState, reviewList } from './state.js';
+import { NO_PAUSE, type ExamSessionAction, type ExamSessionState, reviewList } from './state.js';
 
 type Binding = KeyBinding<ExamSessionState, ExamSessionAction>;
 
@@ -42,7 +42,7 @@ function practiseMisses(s: ExamSessionState) {
  * candidate typing ahead of a slow first frame loses nothing. Esc, q and ? are left out: they
  * still leave a screen that never gets its paper, and open the help.
  */
-const TYPED_AHEAD = ['digit', 'space', 'enter', 'backspace', 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'n', 'p', 'f', 'g', 'x', 'r', 's', 'y', 'j', 'k', 'h', 'l'];
+const TYPED_AHEAD = ['digit', 'space', 'enter', 'backspace', 'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'n', 'p', 'f', 'g', 'x', 'r', 's', 'y', 'j', 'k', 'h', 'l', 'u', 'F', 'home', 'end'];
 
 export const examSessionKeys: readonly Binding[] = [
   { keys: TYPED_AHEAD, help: 'Typed while the paper is prepared: played on it once it is shown', group: question, when: (s) => s.phase === 'loading', action: (_s, k) => ({ type: 'early', key: k }) },
@@ -77,9 +77,15 @@ export const examSessionKeys: readonly Binding[] = [
 
   { keys: ['left', 'h'], help: 'Previous number', group: grid, when: inGrid, action: () => ({ type: 'gridMove', by: -1 }) },
   { keys: ['right', 'l'], help: 'Next number', group: grid, when: inGrid, action: () => ({ type: 'gridMove', by: 1 }) },
-  { keys: ['up', 'k'], help: 'Row up', group: grid, when: inGrid, action: () => ({ type: 'gridMove', by: -GRID_COLUMNS }) },
-  { keys: ['down', 'j'], help: 'Row down', group: grid, when: inGrid, action: () => ({ type: 'gridMove', by: GRID_COLUMNS }) },
+  { keys: ['up', 'k'], help: 'Row up', group: grid, when: inGrid, action: () => ({ type: 'gridRow', by: -1 }) },
+  { keys: ['down', 'j'], help: 'Row down', group: grid, when: inGrid, action: () => ({ type: 'gridRow', by: 1 }) },
+  { keys: ['pageup'], help: 'A screenful of rows up', group: grid, when: inGrid, action: () => ({ type: 'gridPage', by: -1 }) },
+  { keys: ['pagedown'], help: 'A screenful of rows down', group: grid, when: inGrid, action: () => ({ type: 'gridPage', by: 1 }) },
+  { keys: ['home'], help: 'First question', group: grid, when: inGrid, action: () => ({ type: 'gridEdge', to: 'first' }) },
+  { keys: ['end'], help: 'Last question', group: grid, when: inGrid, action: () => ({ type: 'gridEdge', to: 'last' }) },
   { keys: ['enter'], help: 'Open the question under the cursor', group: grid, hint: 'open', when: inGrid, action: (s, k) => ({ type: 'gridJump', at: at(s, k) }) },
+  { keys: ['u'], help: 'Cursor to the next unanswered question', group: grid, hint: 'unanswered', when: inGrid, action: () => ({ type: 'gridNext', find: 'unanswered' }) },
+  { keys: ['F'], help: 'Cursor to the next flagged question', group: grid, hint: 'flagged', when: inGrid, action: () => ({ type: 'gridNext', find: 'flagged' }) },
   { keys: ['escape', 'r', 'q'], help: 'Back to the question', group: grid, hint: 'back', when: inGrid, action: paper('back') },
 
   { keys: ['s'], help: 'Submit the exam (asks first, listing what is unanswered)', group: submit, hint: 'submit', when: (s) => asking(s) || inGrid(s), action: paper('submit') },

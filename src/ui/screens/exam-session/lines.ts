@@ -6,7 +6,8 @@ import { type Line, type Style, seg } from '../../markdown/types.js';
 import { truncate } from '../../markdown/width.js';
 import { wrap } from '../../markdown/wrap.js';
 import { formatCountdown, formatDuration, percent, plural } from '../review/format.js';
-import { GRID_COLUMNS, reviewList } from './review-list.js';
+import { CELL_TEXT, condensedList, gridLayout, gridTop } from './grid.js';
+import { reviewList } from './review-list.js';
 import type { ExamSessionState } from './state.js';
 
 // The session screen's body as styled lines, from the state alone: the question with the clock,
@@ -80,27 +81,39 @@ function questionLines(state: ExamSessionState, s: SessionState, width: number):
   return out;
 }
 
-function gridLines(state: ExamSessionState, s: SessionState, width: number): Line[] {
+/** What the rows above and below the grid's window hold: `↑ 1–30 above   ↓ 101–120 below`. */
+function gridScrollLine(above: [number, number] | null, below: [number, number] | null, width: number): Line {
+  const span = ([a, b]: [number, number]) => (a === b ? `${a + 1}` : `${a + 1}–${b + 1}`);
+  const parts = [above ? `↑ ${span(above)} above` : '', below ? `↓ ${span(below)} below` : ''].filter(Boolean).join('   ');
+  return [seg(truncate(` ${parts}   (PgUp/PgDn)`, width), dim)];
+}
+
+function gridLines(state: ExamSessionState, s: SessionState, width: number, height: number): Line[] {
   const cells = reviewGrid(s);
+  const layout = gridLayout(cells.length, width, height);
   // A cell carries two marks, the answer's and the flag's, so a flagged question still says
-  // whether it was answered (the real exam's review screen shows both too).
+  // whether it was answered (the real exam's review screen shows both too). The cursor is drawn
+  // inverse, an attribute that NO_COLOR keeps.
   const legend: Line = [seg(' '), seg('✓ answered', { tone: 'due' }), seg('   · unanswered', dim), seg('   ⚑ flagged', { tone: 'warning' }), seg(truncate('   (✓⚑ answered and flagged)', Math.max(0, width - 39)), dim)];
   const out: Line[] = [legend, []];
-  const cellWidth = Math.max(5, Math.min(7, Math.floor((width - 1) / GRID_COLUMNS)));
-  for (let row = 0; row < cells.length; row += GRID_COLUMNS) {
-    const line: Line = [seg(' ')];
-    for (const c of cells.slice(row, row + GRID_COLUMNS)) {
+  const top = gridTop(layout, state.gridTop, state.gridCursor);
+  const first = top * layout.columns;
+  const last = Math.min(cells.length, (top + layout.room) * layout.columns);
+  for (let row = first; row < last; row += layout.columns) {
+    const line: Line = [];
+    for (const c of cells.slice(row, Math.min(last, row + layout.columns))) {
       const cursor: Style = c.index === state.gridCursor ? { inverse: true, bold: true } : {};
-      line.push(seg(`${String(c.index + 1).padStart(3)}${c.answered ? '✓' : '·'}`, { ...(c.answered ? { tone: 'due' as const } : { dim: true }), ...cursor }));
-      line.push(seg(c.flagged ? '⚑' : ' ', { tone: 'warning', ...cursor }), seg(' '.repeat(cellWidth - 5)));
+      line.push(seg(`${String(c.index + 1).padStart(CELL_TEXT - 2)}${c.answered ? '✓' : '·'}`, { ...(c.answered ? { tone: 'due' as const } : { dim: true }), ...cursor }));
+      line.push(seg(c.flagged ? '⚑' : ' ', { tone: 'warning', ...cursor }), seg(' '.repeat(layout.cellWidth - CELL_TEXT)));
     }
     out.push(line);
   }
+  if (layout.windowed) out.push(gridScrollLine(first > 0 ? [0, first - 1] : null, last < cells.length ? [last, cells.length - 1] : null, width));
   const unanswered = unansweredIndices(s);
   const flagged = cells.filter((c) => c.flagged).map((c) => c.index);
   out.push([]);
-  out.push(...para(unanswered.length ? `Unanswered: ${numbers(unanswered)}` : 'Every question is answered.', width, unanswered.length ? { tone: 'warning' } : {}));
-  if (flagged.length) out.push(...para(`Flagged: ${numbers(flagged)}`, width));
+  out.push(unanswered.length ? [seg(truncate(` ${condensedList('Unanswered', unanswered, width - 1)}`, width), { tone: 'warning' })] : [seg(' Every question is answered.')]);
+  if (flagged.length) out.push([seg(` ${condensedList('Flagged', flagged, width - 1)}`)]);
   return out;
 }
 
@@ -205,7 +218,7 @@ export function sessionBody(state: ExamSessionState, width: number, height: numb
   }
   const pinned = [clockLine(state, s, width)];
   const rest = height - pinned.length - 1;
-  const body = s.view === 'grid' ? gridLines(state, s, width) : s.view === 'confirm' ? confirmLines(s, width) : questionLines(state, s, width);
+  const body = s.view === 'grid' ? gridLines(state, s, width, rest) : s.view === 'confirm' ? confirmLines(s, width) : questionLines(state, s, width);
   const w = window(body, s.view === 'question' ? state.scroll : 0, rest);
   const prompt: Line | undefined = state.jump !== null ? [seg('Go to question: ', bold), seg(`${state.jump}▏`)] : undefined;
   return { lines: [...pinned, [], ...w.lines], status: state.flash ?? saving ?? (w.below > 0 ? `↓ ${w.below} more (PgDn)` : ''), ...(prompt ? { prompt } : {}) };

@@ -4,8 +4,6 @@ import type { ExamSessionState } from './state.js';
 // What both the reducer and the lines need, kept apart so the reducer can measure the lines
 // (to bound its scroll positions) without the two modules importing each other.
 
-export const GRID_COLUMNS = 10;
-
 /** The questions the review walks through: all of them, or the misses only. */
 export function reviewList(state: ExamSessionState): number[] {
   const s = state.session;

@@ -3,14 +3,15 @@ import { missCards } from '../../../exam/misses.js';
 import type { ExamProfile } from '../../../exam/profile.js';
 import { EXAM_PORT, type ExamReportAction, type ExamRequest } from '../../../exam/protocol.js';
 import { scoreSession, type ExamReport } from '../../../exam/score.js';
-import { reduceSession, type SessionAction, type SessionState } from '../../../exam/session.js';
+import { reduceSession, unansweredIndices, type SessionAction, type SessionState } from '../../../exam/session.js';
 import type { KeyPress } from '../../keys/keypress.js';
-import type { TerminalSize } from '../../layout.js';
+import { type TerminalSize, bodyHeight } from '../../layout.js';
 import { type AppEffect, type Reduced, type ScreenContext, withEffects } from '../model.js';
 import { type Scrolled, maxScroll } from './lines.js';
-import { GRID_COLUMNS, reviewList } from './review-list.js';
+import { type GridLayout, gridLayout, gridTop, nextAfter } from './grid.js';
+import { reviewList } from './review-list.js';
 
-export { GRID_COLUMNS, reviewList };
+export { reviewList };
 
 // The timed session, its report and the review of every question, as one pure state machine.
 // The paper's own rules (answers, flags, the deadline, auto-submit) are src/exam/session.ts's;
@@ -38,6 +39,8 @@ export interface ExamSessionState {
   session: SessionState | null;
   cursor: number;
   gridCursor: number;
+  /** The first row of cells shown, when the grid has more rows than the screen. */
+  gridTop: number;
   /** The question number being typed after `g`; null when no prompt is open. */
   jump: string | null;
   /** First line of the question in view, when it is taller than the screen. */
@@ -69,6 +72,10 @@ export type ExamSessionAction =
   | { type: 'toggle'; at: number }
   | { type: 'cursor'; by: number }
   | { type: 'gridMove'; by: number }
+  | { type: 'gridRow'; by: number }
+  | { type: 'gridPage'; by: 1 | -1 }
+  | { type: 'gridEdge'; to: 'first' | 'last' }
+  | { type: 'gridNext'; find: GridFind }
   | { type: 'gridJump'; at: number }
   | { type: 'jumpOpen' }
   | { type: 'jumpType'; text: string }
@@ -87,6 +94,9 @@ export type ExamSessionAction =
   | { type: 'early'; key: KeyPress }
   | ExamReportAction;
 
+/** What `u` and `F` look for in the grid. */
+export type GridFind = 'unanswered' | 'flagged';
+
 export const NO_PAUSE = 'No pause, as in the real exam: the clock runs on. Ctrl+C closes; shardlab exam --resume goes on.';
 
 export function initExamSession(ctx: ScreenContext, size: TerminalSize, params?: unknown): ExamSessionState {
@@ -101,6 +111,7 @@ export function initExamSession(ctx: ScreenContext, size: TerminalSize, params?:
     session: null,
     cursor: 0,
     gridCursor: 0,
+    gridTop: 0,
     jump: null,
     scroll: 0,
     flash: undefined,
@@ -132,7 +143,8 @@ function applyPaper(state: ExamSessionState, action: SessionAction): ExamSession
   const next = reduceSession(before, action);
   if (next === before) return now === state.now ? state : { ...state, now };
   const moved = next.current !== before.current;
-  const base: ExamSessionState = { ...state, now, session: next, cursor: moved ? 0 : state.cursor, scroll: moved ? 0 : state.scroll, gridCursor: next.view === 'grid' && before.view !== 'grid' ? next.current : state.gridCursor };
+  const base: ExamSessionState = { ...state, now, session: next, cursor: moved ? 0 : state.cursor, scroll: moved ? 0 : state.scroll };
+  if (next.view === 'grid' && before.view !== 'grid') Object.assign(base, onGridCell(base, next.current));
   if (next.phase !== 'finished') return withEffects(base, task({ kind: 'save', before, action, dueCards: [] }));
   const finished: ExamSessionState = { ...base, phase: 'report', report: scoreSession(next), view: 'report', jump: null };
   return withEffects(finished, task({ kind: 'save', before, action, dueCards: missCards(state.index, next) }));
@@ -174,10 +186,44 @@ function bounded(state: ExamSessionState, view: Scrolled, to: number): number {
   return Math.min(Math.max(0, to), maxScroll(state, view));
 }
 
-function moveGrid(state: ExamSessionState, by: number): ExamSessionState {
+/** The grid as laid out on this state's screen (the clock line and a blank line sit above it). */
+export function sessionGridLayout(state: ExamSessionState): GridLayout {
+  return gridLayout(state.session?.questions.length ?? 0, state.size.columns, bodyHeight(state.size) - 2);
+}
+
+/** The grid cursor on `cell`, with the window scrolled just enough to show it. */
+function onGridCell(state: ExamSessionState, cell: number): Pick<ExamSessionState, 'gridCursor' | 'gridTop'> {
+  const n = state.session?.questions.length ?? 0;
+  const gridCursor = Math.min(Math.max(0, n - 1), Math.max(0, cell));
+  return { gridCursor, gridTop: gridTop(sessionGridLayout(state), state.gridTop, gridCursor) };
+}
+
+const gridTo = (state: ExamSessionState, cell: number): ExamSessionState => ({ ...state, ...onGridCell(state, cell) });
+
+/**
+ * Up and down (a row or a page) keep the column, stopping at the first and last rows; on a last
+ * row too short for the column the cursor lands on the last question rather than nowhere.
+ */
+function moveGridRows(state: ExamSessionState, by: number): ExamSessionState {
   const n = state.session?.questions.length ?? 0;
   if (n === 0) return state;
-  return { ...state, gridCursor: Math.min(n - 1, Math.max(0, state.gridCursor + by)) };
+  const { columns } = sessionGridLayout(state);
+  const column = state.gridCursor % columns;
+  const lastRow = Math.floor((n - 1) / columns);
+  const row = Math.min(lastRow, Math.max(0, Math.floor(state.gridCursor / columns) + by));
+  return gridTo(state, Math.min(n - 1, row * columns + column));
+}
+
+const finders: Record<GridFind, { of: (s: SessionState) => number[]; none: string }> = {
+  unanswered: { of: (s) => unansweredIndices(s), none: 'Every question is answered.' },
+  flagged: { of: (s) => s.flagged.flatMap((f, i) => (f ? [i] : [])), none: 'No question is flagged.' },
+};
+
+function gridNext(state: ExamSessionState, find: GridFind): ExamSessionState {
+  const s = state.session;
+  if (!s) return state;
+  const next = nextAfter(finders[find].of(s), state.gridCursor);
+  return next === undefined ? { ...state, flash: finders[find].none } : gridTo(state, next);
 }
 
 function jumpGo(state: ExamSessionState, at: number): ExamSessionState | Reduced<ExamSessionState> {
@@ -199,7 +245,15 @@ function reduce(state: ExamSessionState, action: ExamSessionAction): ExamSession
       return q ? { ...state, cursor: Math.min(q.options.length - 1, Math.max(0, state.cursor + action.by)) } : state;
     }
     case 'gridMove':
-      return moveGrid(state, action.by);
+      return gridTo(state, state.gridCursor + action.by);
+    case 'gridRow':
+      return moveGridRows(state, action.by);
+    case 'gridPage':
+      return moveGridRows(state, action.by * sessionGridLayout(state).room);
+    case 'gridEdge':
+      return gridTo(state, action.to === 'first' ? 0 : (state.session?.questions.length ?? 1) - 1);
+    case 'gridNext':
+      return gridNext(state, action.find);
     case 'gridJump':
       return applyPaper(state, { type: 'jump', at: action.at, index: state.gridCursor });
     case 'jumpOpen':
@@ -277,7 +331,7 @@ export function resizeExamSession(state: ExamSessionState, size: TerminalSize): 
   if (size.columns === state.size.columns && size.rows === state.size.rows) return state;
   // A wider or taller screen needs less scrolling: every position is re-fitted to the new size.
   const sized = { ...state, size };
-  return { ...sized, scroll: bounded(sized, 'question', state.scroll), reportScroll: bounded(sized, 'report', state.reportScroll), review: { ...state.review, scroll: bounded(sized, 'review', state.review.scroll) } };
+  return { ...sized, ...onGridCell(sized, state.gridCursor), scroll: bounded(sized, 'question', state.scroll), reportScroll: bounded(sized, 'report', state.reportScroll), review: { ...state.review, scroll: bounded(sized, 'review', state.review.scroll) } };
 }
 
 /** Reloaded notes change nothing on a paper already printed; the review's topic names follow. */
