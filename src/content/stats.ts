@@ -70,6 +70,19 @@ export function findTopic(topics: Topic[], query: string): Topic | undefined {
   return undefined;
 }
 
+/** A topic's title by its exact id, or the id itself when the notes no longer have it. */
+export function topicTitle(topics: readonly Topic[], id: string): string {
+  const walk = (list: readonly Topic[]): Topic | undefined => {
+    for (const t of list) {
+      if (t.id === id) return t;
+      const inner = walk(t.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return walk(topics)?.title ?? id;
+}
+
 export function topicSubtreeIds(topic: Topic): Set<string> {
   const ids = new Set<string>();
   const walk = (t: Topic) => {

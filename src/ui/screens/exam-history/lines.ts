@@ -1,4 +1,4 @@
-import type { Topic } from '../../../content/model.js';
+import { topicTitle } from '../../../content/stats.js';
 import { topicTrends } from '../../../exam/history.js';
 import { chartLines } from '../../../progress/report.js';
 import { type Line, type Style, seg } from '../../markdown/types.js';
@@ -19,15 +19,6 @@ const CHART_HEIGHT = 6;
 export function localDay(at: number): string {
   const d = new Date(at);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function topicTitle(topics: readonly Topic[], id: string): string {
-  for (const t of topics) {
-    if (t.id === id) return t.title;
-    const inner = topicTitle(t.children, id);
-    if (inner !== id) return inner;
-  }
-  return id;
 }
 
 function spark(shares: readonly (number | null)[]): string {

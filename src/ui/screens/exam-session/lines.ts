@@ -1,4 +1,4 @@
-import type { Topic } from '../../../content/model.js';
+import { topicTitle } from '../../../content/stats.js';
 import { isCorrect } from '../../../exam/score.js';
 import { reviewGrid, timeLeftMs, unansweredIndices, type SessionState } from '../../../exam/session.js';
 import { bodyHeight } from '../../layout.js';
@@ -26,15 +26,6 @@ export interface Body {
 
 function para(text: string, width: number, style: Style = {}, indent = ' '): Line[] {
   return text.split('\n').flatMap((p) => wrap([seg(p, style)], { width, first: [seg(indent)], rest: [seg(indent)] }));
-}
-
-function topicTitle(topics: readonly Topic[], id: string): string {
-  for (const t of topics) {
-    if (t.id === id) return t.title;
-    const inner = topicTitle(t.children, id);
-    if (inner !== id) return inner;
-  }
-  return id;
 }
 
 /** 1-based numbers as the candidate reads them: "3, 7, 12". */

@@ -1,3 +1,4 @@
+import { topicTitle } from '../../../content/stats.js';
 import type { QuizKind } from '../../../quiz/model.js';
 import { type Line, type Style, seg } from '../../markdown/types.js';
 import { truncate } from '../../markdown/width.js';
@@ -16,16 +17,6 @@ function para(text: string, width: number, style: Style = {}, indent = ' '): Lin
 
 export function practicePath(state: PracticeState): string[] {
   return state.mode === 'setup' ? ['Practice'] : ['Practice', state.mode === 'summary' ? 'Summary' : `Question ${state.at + 1} of ${state.items.length}`];
-}
-
-function topicTitle(state: PracticeState, id: string): string {
-  let found: string | undefined;
-  const walk = (t: { id: string; title: string; children: readonly { id: string; title: string; children: readonly unknown[] }[] }): void => {
-    if (t.id === id) found = t.title;
-    else (t.children as (typeof t)[]).forEach(walk);
-  };
-  state.index.topics.forEach(walk);
-  return found ?? id;
 }
 
 function setupLines(state: PracticeState, width: number, height: number): Line[] {
@@ -68,7 +59,7 @@ function questionLines(state: PracticeState, width: number): Line[] {
   const item = currentItem(state);
   if (!item) return [];
   const q = item.question;
-  const out: Line[] = [[seg(' '), seg(truncate(`Question ${state.at + 1} of ${state.items.length} · ${q.kind} · ${topicTitle(state, q.topic)}`, width - 1), dim)], []];
+  const out: Line[] = [[seg(' '), seg(truncate(`Question ${state.at + 1} of ${state.items.length} · ${q.kind} · ${topicTitle(state.index.topics, q.topic)}`, width - 1), dim)], []];
   out.push(...para(q.stem, width, bold), []);
   q.options.forEach((o, i) => {
     const on = state.chosen.includes(o.id);
@@ -128,7 +119,7 @@ export function summaryLines(state: PracticeState, width: number): Line[] {
   out.push([], [seg(' By kind', bold)]);
   for (const [kind, t] of tally(state, (r): QuizKind => r.item.question.kind)) out.push([seg(truncate(`   ${kind.padEnd(10)} ${t.right}/${t.total}`, width))]);
   out.push([], [seg(' By topic', bold)]);
-  for (const [topic, t] of tally(state, (r) => r.item.question.topic)) out.push([seg(truncate(`   ${t.right}/${t.total}  ${topicTitle(state, topic)}`, width))]);
+  for (const [topic, t] of tally(state, (r) => r.item.question.topic)) out.push([seg(truncate(`   ${t.right}/${t.total}  ${topicTitle(state.index.topics, topic)}`, width))]);
   if (!state.stored) out.push([], [seg(' Answers were not stored: progress is not available in this run.', { tone: 'warning' })]);
   return out;
 }
