@@ -5,6 +5,7 @@ import type { Line } from '../markdown/types.js';
 import type { ContentIndex } from '../../content/model.js';
 import type { ProgressSnapshot } from '../../progress/snapshot.js';
 import { type AnyScreenModel, type AppEffect, type ScreenContext, unwrap } from '../screens/model.js';
+import { BACK_GROUP, BACK_HELP } from './back.js';
 import { helpSections, layoutHelp } from './help.js';
 import { type Notice, reloadNotice } from './notice.js';
 
@@ -76,7 +77,7 @@ export interface Router {
   ctx: ScreenContext;
 }
 
-const everywhere = 'Everywhere';
+const everywhere = BACK_GROUP;
 const helpGroup = 'Key help';
 
 /** Keys every screen shares. They are tried after the screen's own table, which may override. */
@@ -84,7 +85,7 @@ export const globalKeys: readonly KeyBinding<AppState, AppAction>[] = [
   { keys: ['?'], help: 'Show or hide this help', group: everywhere, hint: 'keys', action: () => ({ type: 'toggleHelp' }) },
   {
     keys: ['escape', 'q'],
-    help: 'Back to the previous screen',
+    help: BACK_HELP,
     group: everywhere,
     hint: 'back',
     when: (s) => s.stack.length > 1,

@@ -1,5 +1,6 @@
 import type { KeyBinding } from '../../keys/bindings.js';
 import { bodyHeight } from '../../layout.js';
+import { BACK_GROUP, BACK_HELP } from '../../router/back.js';
 import { consolePane } from './console-lines.js';
 import { type LabAction, type LabState, SECTIONS, TYPED_SETTINGS } from './state.js';
 
@@ -118,7 +119,6 @@ export const labKeys: readonly Binding[] = [
   { keys: ['enter', 'i'], help: 'Back to the prompt', group: lines, hint: 'type', when: solving('commands'), action: () => ({ type: 'focus', on: true }) },
   { keys: ['s'], help: "Start again from the lab's starter lines (press twice to drop lines of your own)", group: lines, when: solving('commands'), action: () => ({ type: 'resetStarter' }) },
 
-  { keys: ['escape', 'q'], help: 'Back to the Labs list', group: lab, when: inLab, action: () => ({ nav: 'back', update: { type: 'leave' } }) },
   { keys: ['e'], help: 'Open your solution file in $EDITOR', group: lab, hint: 'edit', when: solving('code'), action: () => ({ type: 'edit' }) },
   // One row per key: Tab and Shift+Tab always move between sections, ←/→ too except where the
   // settings form uses them to step a value.
@@ -133,4 +133,8 @@ export const labKeys: readonly Binding[] = [
   { keys: ['up', 'k'], help: 'Scroll up', group: lab, when: reading, action: () => ({ type: 'scroll', by: -1 }) },
   { keys: ['pagedown', 'space'], help: 'Down a page', group: lab, when: reading, action: (s) => ({ type: 'scroll', by: Math.max(1, s.size.rows - 6) }) },
   { keys: ['pageup', 'b'], help: 'Up a page', group: lab, when: reading, action: (s) => ({ type: 'scroll', by: -Math.max(1, s.size.rows - 6) }) },
+  // The global Back row says this already; the lab binds it only to let its last run's world go,
+  // so it joins that row (same group, keys and words) instead of adding a second one.
+  // Last in the table, so the Everywhere section still comes after the lab's own.
+  { keys: ['escape', 'q'], help: BACK_HELP, group: BACK_GROUP, when: inLab, action: () => ({ nav: 'back', update: { type: 'leave' } }) },
 ];
