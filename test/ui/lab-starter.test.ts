@@ -33,7 +33,7 @@ function open(dataDir: string) {
   return new Promise<Extract<LabReport, { type: 'opened' }>>((resolve) => call({ kind: 'open', lab: split }, (r) => (r as LabReport).type === 'opened' && resolve(r as never)));
 }
 
-function key(s: LabState, name: string): { state: LabState; effects: unknown[] } {
+function key(s: LabState, name: string): { state: LabState; effects: readonly unknown[] } {
   const a = findBinding(labKeys, s, { name, text: name.length === 1 ? name : '' })?.action(s, { name, text: name });
   if (!a || 'nav' in (a as object)) return { state: s, effects: [] };
   return unwrap(labReducer(s, a as LabAction));

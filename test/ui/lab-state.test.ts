@@ -145,9 +145,10 @@ describe('labs list', () => {
     const load = unwrap(labsReducer(s, { type: 'load' }));
     expect(load.effects).toEqual([{ type: 'task', task: { port: 'labs', request: { kind: 'list' } } }]);
     s = unwrap(labsReducer(load.state, { type: 'listed', labs: [{ file: 'a.md', lab: rightSize }, { file: 'b.md', lab: null, problem: 'b.md:3:1 error L001 x' }, { file: 'c.md', lab: split }], best: [['split-hot-shard', { score: 90, maxScore: 100, passed: false, at: 1, runs: 2 }]] })).state;
-    s = unwrap(labsReducer(s, { type: 'move', by: 2 })).state;
-    s = unwrap(labsReducer(s, { type: 'listed', labs: [{ file: 'c.md', lab: split }, { file: 'a.md', lab: rightSize }], best: [] })).state;
-    expect(s.cursor).toBe(0);
+    s = unwrap(labsReducer(s, { type: 'move', by: s.labs.findIndex((l) => l.lab === split) })).state;
+    expect(s.labs[s.cursor]!.lab).toBe(split);
+    s = unwrap(labsReducer(s, { type: 'listed', labs: [{ file: 'c.md', lab: split }, { file: 'a.md', lab: rightSize }, { file: 'd.md', lab: { ...rightSize, id: 'another', title: 'Another' } }], best: [] })).state;
+    expect(s.labs[s.cursor]!.lab).toBe(split);
   });
 });
 

@@ -68,7 +68,7 @@ describe('Labs screens in the app', () => {
     await press(app.stdin, /(\d) {2}Labs/.exec(home)![1]!);
 
     // The list: both labs, neither tried, the first one's details under it.
-    await shows(app, 'shardlab › Labs', rightSize.title, split.title, 'not tried', /right-size · 100 points · solved by: choose settings/);
+    await shows(app, 'shardlab › Labs', rightSize.title, split.title, 'not tried', /right-size · solved by: choose settings/);
     await press(app.stdin, bytes.enter);
     await shows(app, /4 Settings/, 'Story');
 
