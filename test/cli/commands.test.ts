@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,7 +80,8 @@ describe('shardlab commands', () => {
     });
   });
 
-  it('reads all five seed notes with topics and numeric material in each, and no error', async () => {
+  // The seeds sit beside the repository in the workspace, not in it: a bare clone has none.
+  it.skipIf(!existsSync(seeds))('reads all five seed notes with topics and numeric material in each, and no error', async () => {
     expect(await run('--content', seeds, 'content', 'lint', '--json')).toBe(0);
     expect(JSON.parse(out).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
     out = '';
