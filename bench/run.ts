@@ -116,3 +116,8 @@ runQuizBench();
 console.log('');
 const { flashcardBench } = await import('./flashcards.js');
 await flashcardBench(report);
+
+// --- labs (issues 9 and 10) -----------------------------------------------------------------
+console.log('');
+const { runLabsBench } = await import('./labs.js');
+await runLabsBench();
