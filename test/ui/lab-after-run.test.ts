@@ -1,33 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLabFile } from '../../src/labs/load.js';
+import { fixtureLab, labCtx, pressLab, reduceLab, size80x24 } from './lab-helpers.js';
 import { findBinding } from '../../src/ui/keys/bindings.js';
 import { labKeys } from '../../src/ui/screens/lab/keys.js';
 import { labBody, writingSeconds } from '../../src/ui/screens/lab/lines.js';
-import { type LabAction, type LabState, initLab, labReducer } from '../../src/ui/screens/lab/state.js';
-import { type ScreenContext, unwrap } from '../../src/ui/screens/model.js';
+import { type LabAction, type LabState, initLab } from '../../src/ui/screens/lab/state.js';
 
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'labs');
-const split = loadLabFile(join(fixtures, 'split-hot-shard.md'), 'split-hot-shard.md').lab!;
-const ctx = { index: { topics: [] } } as unknown as ScreenContext;
-const size = { columns: 80, rows: 24 };
+const split = fixtureLab('split-hot-shard.md');
+const ctx = labCtx;
+const size = size80x24;
 
-function reduce(s: LabState, ...actions: LabAction[]): { state: LabState; effects: unknown[] } {
-  const effects: unknown[] = [];
-  for (const a of actions) {
-    const r = unwrap(labReducer(s, a));
-    s = r.state;
-    effects.push(...r.effects);
-  }
-  return { state: s, effects };
-}
+const reduce = reduceLab;
 
-function key(s: LabState, name: string, text = name.length === 1 ? name : ''): LabState {
-  const b = findBinding(labKeys, s, { name, text });
-  const a = b?.action(s, { name, text });
-  if (!a || 'nav' in (a as object)) return s;
-  return unwrap(labReducer(s, a as LabAction)).state;
-}
+const key = pressLab;
 
 const commands = ['aws kinesis list-shards --stream-name events'];
 const opened = (): LabState =>

@@ -1,21 +1,20 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLabFile } from '../../src/labs/load.js';
+import { fixtureLab, labCtx, pressLab, typeInto } from './lab-helpers.js';
 import type { Lab, SettingDef } from '../../src/labs/model.js';
 import { findBinding } from '../../src/ui/keys/bindings.js';
 import { hardWrap } from '../../src/ui/screens/lab/console-lines.js';
 import { labKeys } from '../../src/ui/screens/lab/keys.js';
 import { labBody } from '../../src/ui/screens/lab/lines.js';
-import { type LabAction, type LabState, initLab, labReducer } from '../../src/ui/screens/lab/state.js';
-import { type ScreenContext, unwrap } from '../../src/ui/screens/model.js';
+import { type LabState, initLab, labReducer } from '../../src/ui/screens/lab/state.js';
+import { unwrap } from '../../src/ui/screens/model.js';
 
 // The settings form laid out from the width and typed into, and the console's answer pane
 // scrolling: driven through the key table, as the app drives them.
 
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'labs');
-const split = loadLabFile(join(fixtures, 'split-hot-shard.md'), 'split-hot-shard.md').lab!;
-const rightSize = loadLabFile(join(fixtures, 'right-size.md'), 'right-size.md').lab!;
-const ctx = { index: { topics: [] } } as unknown as ScreenContext;
+const split = fixtureLab('split-hot-shard.md');
+const rightSize = fixtureLab('right-size.md');
+const ctx = labCtx;
 
 const def = (d: Partial<SettingDef> & Pick<SettingDef, 'name' | 'type' | 'label' | 'default'>): SettingDef => ({ line: 1, ...d });
 /** right-size with a form whose labels share a long prefix, and a duration and a size to type. */
@@ -30,14 +29,9 @@ const formLab: Lab = {
   ],
 };
 
-function key(s: LabState, name: string, text = name.length === 1 ? name : ''): LabState {
-  const b = findBinding(labKeys, s, { name, text });
-  const a = b?.action(s, { name, text });
-  if (!a || 'nav' in (a as object)) return s;
-  return unwrap(labReducer(s, a as LabAction)).state;
-}
+const key = pressLab;
 
-const typed = (s: LabState, text: string) => [...text].reduce((st, ch) => key(st, ch === ' ' ? 'space' : ch, ch), s);
+const typed = typeInto;
 const screen = (s: LabState, columns = 80, rows = 24) => labBody(s, columns, rows).lines.map((l) => l.map((x) => x.text).join(''));
 
 function form(columns = 80, rows = 24): LabState {

@@ -1,38 +1,22 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLabFile } from '../../src/labs/load.js';
+import { fixtureLab, labCtx, pressLab, reduceLab, size80x24, typeInto } from './lab-helpers.js';
 import type { RunProgress } from '../../src/sim/scenario/progress.js';
-import { unwrap, type ScreenContext } from '../../src/ui/screens/model.js';
-import { labKeys } from '../../src/ui/screens/lab/keys.js';
+import { unwrap } from '../../src/ui/screens/model.js';
 import { dashboard, labBody } from '../../src/ui/screens/lab/lines.js';
-import { type LabAction, type LabState, initLab, labReducer, settingsYaml, stepSetting } from '../../src/ui/screens/lab/state.js';
+import { type LabState, initLab, settingsYaml, stepSetting } from '../../src/ui/screens/lab/state.js';
 import { labsReducer, initLabs } from '../../src/ui/screens/labs/state.js';
-import { findBinding } from '../../src/ui/keys/bindings.js';
 
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'labs');
-const split = loadLabFile(join(fixtures, 'split-hot-shard.md'), 'split-hot-shard.md').lab!;
-const rightSize = loadLabFile(join(fixtures, 'right-size.md'), 'right-size.md').lab!;
-const ctx = { index: { topics: [] } } as unknown as ScreenContext;
-const size = { columns: 80, rows: 24 };
+const split = fixtureLab('split-hot-shard.md');
+const rightSize = fixtureLab('right-size.md');
+const ctx = labCtx;
+const size = size80x24;
 
-function reduce(s: LabState, ...actions: LabAction[]): { state: LabState; effects: unknown[] } {
-  const effects: unknown[] = [];
-  for (const a of actions) {
-    const r = unwrap(labReducer(s, a));
-    s = r.state;
-    effects.push(...r.effects);
-  }
-  return { state: s, effects };
-}
+const reduce = reduceLab;
 
-function key(s: LabState, name: string, text = name.length === 1 ? name : ''): LabState {
-  const b = findBinding(labKeys, s, { name, text });
-  const a = b?.action(s, { name, text });
-  if (!a || 'nav' in (a as object)) return s;
-  return unwrap(labReducer(s, a as LabAction)).state;
-}
+const key = pressLab;
 
-const typed = (s: LabState, text: string) => [...text].reduce((st, ch) => key(st, ch === ' ' ? 'space' : ch, ch), s);
+const typed = typeInto;
 
 describe('lab console reducer', () => {
   const open = () => reduce(initLab(ctx, size, { lab: split }), { type: 'opened', lab: 'split-hot-shard', draft: { hintsShown: 0, commands: [], settings: {} }, codeFile: null, best: null }, { type: 'section', to: 'solve' }).state;
