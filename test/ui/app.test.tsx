@@ -4,7 +4,7 @@ import type { ContentIndex } from '../../src/content/model.js';
 import { App, defaultNoticeMs } from '../../src/ui/app.js';
 import { createRouter } from '../../src/ui/screens/registry.js';
 import { emptyIndex, fixtureIndex } from './fixtures.js';
-import { bytes, press, tick, waitFor } from './helpers.js';
+import { bytes, expectFitsAt, press, resizeTo, tick, waitFor } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -181,9 +181,7 @@ describe('Study', () => {
 
   it('reflows on resize, stacking the pane below the tree when narrow', async () => {
     const app = await study();
-    Object.defineProperty(app.stdout, 'columns', { value: 50, configurable: true });
-    Object.defineProperty(app.stdout, 'rows', { value: 20, configurable: true });
-    app.stdout.emit('resize');
+    resizeTo(app, 50, 20);
     await waitFor(() => {
       const lines = frame(app).split('\n');
       expect(lines.length).toBeLessThan(20);
@@ -254,20 +252,14 @@ describe('Content', () => {
   it('never draws wider or taller than an 80×24 terminal, also at 40×12', async () => {
     const app = await content();
     await press(app.stdin, bytes.enter, '2');
-    for (const [columns, rows] of [
-      [80, 24],
-      [40, 12],
-    ] as const) {
-      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
-      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
-      app.stdout.emit('resize');
-      await waitFor(() => {
-        const lines = frame(app).split('\n');
-        expect(lines.length).toBe(rows - 1);
-        expect(lines.every((l) => l.length <= columns)).toBe(true);
-        expect(frame(app)).toContain('Facts');
-      });
-    }
+    await expectFitsAt(
+      app,
+      [
+        [80, 24],
+        [40, 12],
+      ],
+      'Facts',
+    );
   });
 });
 
@@ -332,11 +324,7 @@ describe('Live reload', () => {
 describe('Small terminals', () => {
   it('asks for more room below 40×8 and comes back when there is', async () => {
     const app = await start();
-    const resize = (columns: number, rows: number) => {
-      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
-      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
-      app.stdout.emit('resize');
-    };
+    const resize = (columns: number, rows: number) => resizeTo(app, columns, rows);
     resize(30, 6);
     await waitFor(() => {
       expect(frame(app)).toContain('shardlab needs 40×8');

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createAppReducer, initAppState, type AppAction, type AppState, type Router } from '../../src/ui/router/state.js';
 import { toKeyPress } from '../../src/ui/keys/keypress.js';
 import type { KeyPress } from '../../src/ui/keys/keypress.js';
@@ -104,4 +105,30 @@ export function driver(router: Router, size = { columns: 80, rows: 24 }, first =
       return state;
     },
   };
+}
+
+type Rendered = { stdout: NodeJS.EventEmitter; lastFrame: () => string | undefined };
+
+/** Tells a rendered app its terminal is now `columns`×`rows`, as a real resize would. */
+export function resizeTo(app: Rendered, columns: number, rows: number): void {
+  Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+  app.stdout.emit('resize');
+}
+
+/**
+ * Resizes to each size in turn and waits until the frame fills the terminal (one row left for
+ * the cursor), draws nothing wider, and still shows `marker`.
+ */
+export async function expectFitsAt(app: Rendered, sizes: readonly (readonly [number, number])[], marker: string): Promise<void> {
+  for (const [columns, rows] of sizes) {
+    resizeTo(app, columns, rows);
+    await waitFor(() => {
+      const frame = app.lastFrame() ?? '';
+      const lines = frame.split('\n');
+      expect(lines.length).toBe(rows - 1);
+      expect(lines.every((l) => l.length <= columns)).toBe(true);
+      expect(frame).toContain(marker);
+    });
+  }
 }
